@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { compose } from './compose/index.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import type { ReportDocument } from './document/ast.js';
+import { toDocument } from './document/index.js';
+import { loadReport } from './load/project.js';
+import { loadTemplateSet } from './load/templates.js';
+import { buildModel, type ReportModel } from './model/report-model.js';
+import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from './write/index.js';
+import { writeOutputs, type PlannedOutput, type WrittenOutput } from './write/output.js';
+
+export interface PrepareOptions {
+  /** Template folders searched before the built-ins. */
+  templateDirs?: string[];
+}
+
+export interface Prepared {
+  model?: ReportModel;
+  document?: ReportDocument;
+  /** Every file read: the report and all notes it draws on. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * load -> validate -> model -> compose -> document, stopping at the first stage with errors (a
+ * later stage would only repeat them). Pure but for reading the notes and templates.
+ */
+export async function prepareReport(reportPath: string, options: PrepareOptions = {}): Promise<Prepared> {
+  const { loaded, diagnostics } = await loadReport(reportPath);
+  if (!loaded) return { files: [path.resolve(reportPath)], diagnostics: sortDiagnostics(diagnostics) };
+  const files = loaded.files.map((f) => f.path);
+  const { model, diagnostics: modelDiagnostics } = buildModel(loaded);
+  diagnostics.push(...modelDiagnostics);
+  if (hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
+  const composed = compose(model, loadTemplateSet(options.templateDirs));
+  diagnostics.push(...composed.diagnostics);
+  if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
+  const document = toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date });
+  return { model, document, files, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+export interface BuildOptions extends PrepareOptions, RenderOptions {
+  /** Default: every format (docx and md). */
+  formats?: readonly OutputFormat[];
+  /** Default: next to the report file. */
+  outDir?: string;
+  /** Overwrite outputs even when a person edited them. */
+  force?: boolean;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  outputs: WrittenOutput[];
+  diagnostics: Diagnostic[];
+  document?: ReportDocument;
+  files: string[];
+}
+
+/** Renders the document into each format, in memory. */
+export async function renderFormats(document: ReportDocument, formats: readonly OutputFormat[], options: RenderOptions): Promise<Map<OutputFormat, Uint8Array>> {
+  const rendered = new Map<OutputFormat, Uint8Array>();
+  for (const format of formats) {
+    const writer = await loadWriter(format);
+    rendered.set(format, await writer.render(document, options));
+  }
+  return rendered;
+}
+
+/**
+ * Builds one report: the function the CLI, a batch and a watcher all call. On any error nothing is
+ * written; outputs are written atomically, and a file a person edited is never overwritten
+ * without `force`.
+ */
+export async function build(reportPath: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const prepared = await prepareReport(reportPath, options);
+  const { document, diagnostics, files } = prepared;
+  if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
+  const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
+  const renderOptions: RenderOptions = { ...(options.preset ? { preset: options.preset } : {}), ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };
+  const rendered = await renderFormats(document, formats, renderOptions);
+  const outDir = options.outDir ? path.resolve(options.outDir) : path.dirname(path.resolve(reportPath));
+  const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
+  const planned: PlannedOutput[] = [];
+  for (const format of formats) {
+    planned.push({ format, path: path.join(outDir, `${base}.${format}`), bytes: rendered.get(format)!, writer: await loadWriter(format) });
+  }
+  const written = await writeOutputs(planned, { force: options.force ?? false });
+  const all = [...diagnostics, ...written.diagnostics];
+  return { ok: !hasErrors(all), outputs: written.written, diagnostics: all, document, files };
+}

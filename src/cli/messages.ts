@@ -1,0 +1,40 @@
+import type { Lang } from '../diagnostics/lang.js';
+
+/** Every line the CLI itself prints (diagnostics have their own catalogue), in both languages. */
+const messages = {
+  programDescription: {
+    zh: '把 YAML 工作笔记生成为半年、年度工作总结（符合 GB/T 9704 的 docx 以及 Markdown）',
+    en: 'Turn YAML work notes into half-year and annual work reports (GB/T 9704 docx and Markdown)',
+  },
+  buildDescription: { zh: '生成报告', en: 'build reports' },
+  buildFilesArgument: { zh: '报告文件，如 2023-h1.yaml', en: 'report files, such as 2023-h1.yaml' },
+  formatOption: { zh: '输出格式，逗号分隔：docx,md', en: 'output formats, comma-separated: docx,md' },
+  outOption: { zh: '输出文件夹（默认与报告文件同一文件夹）', en: 'output folder (default: next to the report)' },
+  forceOption: { zh: '覆盖已被手工修改的输出文件', en: 'overwrite outputs that were edited by hand' },
+  templatesOption: { zh: '自定义模板文件夹（优先于内置模板）', en: 'folder of templates that override the built-ins' },
+  presetOption: { zh: 'docx 版式预设', en: 'docx style preset' },
+  langOption: { zh: '消息语言：zh 或 en', en: 'message language: zh or en' },
+  helpOption: { zh: '显示帮助', en: 'show help' },
+  versionOption: { zh: '显示版本号', en: 'show the version' },
+  wrote: { zh: '已写入 {path}', en: 'wrote {path}' },
+  unchanged: { zh: '未变化 {path}', en: 'unchanged {path}' },
+  summaryProblems: { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)' },
+  nothingWritten: { zh: '没有写入任何文件。', en: 'No file was written.' },
+  errorLabel: { zh: '错误', en: 'error' },
+  warningLabel: { zh: '警告', en: 'warning' },
+  hintLabel: { zh: '提示', en: 'hint' },
+  usageError: { zh: '命令用法有误：{detail}', en: 'usage error: {detail}' },
+  usageHint: { zh: '运行 plan-report --help 查看用法。', en: 'Run plan-report --help for usage.' },
+  badFormat: { zh: '不支持的输出格式 “{value}”，可用：{known}', en: 'unknown output format "{value}"; available: {known}' },
+  badLang: { zh: '不支持的语言 “{value}”，可用：zh、en', en: 'unknown language "{value}"; available: zh, en' },
+  internalError: {
+    zh: 'plan-report 内部错误（这是程序的缺陷，不是您的笔记有误）。请把以下内容报告给维护者：',
+    en: 'internal error in plan-report (a bug, not a mistake in your notes). Please report this:',
+  },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}

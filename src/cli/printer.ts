@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Lang } from '../diagnostics/lang.js';
+import { diagnosticHint, diagnosticMessage } from '../diagnostics/messages.js';
+import { t } from './messages.js';
+
+/** The one diagnostics printer: text for people, json for tools, github for workflow annotations. */
+export const REPORT_FORMATS = ['text', 'json', 'github'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface PrintOptions {
+  lang: Lang;
+  cwd: string;
+  color: boolean;
+}
+
+/** Paths as the user typed them: relative to the current folder when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += char === '\t' ? 1 : WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
+function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const label = d.severity === 'error' ? c.red.bold(t(options.lang, 'errorLabel')) : c.yellow.bold(t(options.lang, 'warningLabel'));
+  const where = d.location ? `${displayPath(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}: ` : '';
+  const lines = [`${c.bold(where)}${label} ${diagnosticMessage(d, options.lang)} ${c.dim(`[${d.code}]`)}`];
+  const source = d.location?.sourceLine;
+  if (d.location && source !== undefined) {
+    const gutter = String(d.location.line);
+    const pad = ' '.repeat(gutter.length);
+    const shown = source.replace(/\t/g, ' ');
+    const caretOffset = displayWidth(shown.slice(0, Math.max(0, d.location.column - 1)));
+    lines.push(c.dim(` ${gutter} | `) + shown, c.dim(` ${pad} | `) + ' '.repeat(caretOffset) + c.red('^'));
+  }
+  const hint = diagnosticHint(d, options.lang);
+  if (hint) lines.push(`  ${c.cyan(`${t(options.lang, 'hintLabel')}:`)} ${hint}`);
+  return lines.join('\n');
+}
+
+function summary(diagnostics: readonly Diagnostic[], lang: Lang): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return t(lang, 'summaryProblems', { errors, warnings: diagnostics.length - errors });
+}
+
+function jsonReport(diagnostics: readonly Diagnostic[], options: PrintOptions): string {
+  const items = diagnostics.map((d) => ({
+    code: d.code,
+    severity: d.severity,
+    message: diagnosticMessage(d, options.lang),
+    hint: diagnosticHint(d, options.lang) ?? null,
+    file: d.location ? displayPath(d.location.file, options.cwd) : null,
+    line: d.location?.line ?? null,
+    column: d.location?.column ?? null,
+    params: d.params,
+  }));
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return JSON.stringify({ errors, warnings: diagnostics.length - errors, diagnostics: items }, null, 2);
+}
+
+/** GitHub workflow commands: properties escape , and : too; messages escape % and line breaks. */
+function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+function githubDiagnostic(d: Diagnostic, options: PrintOptions): string {
+  const properties = [
+    ...(d.location ? [`file=${escapeProperty(displayPath(d.location.file, options.cwd))}`, `line=${d.location.line}`, `col=${d.location.column}`] : []),
+    `title=${escapeProperty(d.code)}`,
+  ];
+  const hint = diagnosticHint(d, options.lang);
+  const message = diagnosticMessage(d, options.lang) + (hint ? `\n${hint}` : '');
+  return `::${d.severity} ${properties.join(',')}::${escapeData(message)}`;
+}
+
+/** The printed report of a run's diagnostics; empty when there are none. */
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: ReportFormat, options: PrintOptions): string {
+  if (format === 'json') return `${jsonReport(diagnostics, options)}\n`;
+  if (diagnostics.length === 0) return '';
+  if (format === 'github') return `${diagnostics.map((d) => githubDiagnostic(d, options)).join('\n')}\n`;
+  return `${diagnostics.map((d) => textDiagnostic(d, options)).join('\n\n')}\n\n${summary(diagnostics, options.lang)}\n`;
+}

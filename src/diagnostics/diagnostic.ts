@@ -1,0 +1,60 @@
+import type { DiagnosticCode } from './messages.js';
+
+/**
+ * The whole error vocabulary of the notes: one record per problem, located in the file the
+ * secretary must edit. Stages collect these and return them; nothing throws on a user mistake.
+ */
+export type Severity = 'error' | 'warning';
+
+export type DiagnosticParams = Record<string, string | number>;
+
+export interface Location {
+  /** Absolute path of the file. */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in characters (UTF-16 code units) of the decoded line. */
+  column: number;
+  /** The whole source line, for the caret display. */
+  sourceLine?: string;
+}
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  params: DiagnosticParams;
+  location?: Location;
+}
+
+export function error(code: DiagnosticCode, params: DiagnosticParams = {}, location?: Location): Diagnostic {
+  return location ? { code, severity: 'error', params, location } : { code, severity: 'error', params };
+}
+
+export function warning(code: DiagnosticCode, params: DiagnosticParams = {}, location?: Location): Diagnostic {
+  return location ? { code, severity: 'warning', params, location } : { code, severity: 'warning', params };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Orders diagnostics by file, line and column so that output is stable and reads top to bottom. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => {
+    const fa = a.location?.file ?? '';
+    const fb = b.location?.file ?? '';
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return (a.location?.line ?? 0) - (b.location?.line ?? 0) || (a.location?.column ?? 0) - (b.location?.column ?? 0);
+  });
+}
+
+/**
+ * A user mistake that stops a stage before it can return a value (a missing file, an output that
+ * was edited by hand). It carries diagnostics, never a stack trace for the user.
+ */
+export class UserError extends Error {
+  constructor(readonly diagnostics: Diagnostic[]) {
+    super(diagnostics.map((d) => d.code).join(', '));
+    this.name = 'UserError';
+  }
+}

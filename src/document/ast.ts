@@ -1,0 +1,95 @@
+/**
+ * The one document model between compose and the writers (pandoc's shape): every writer renders
+ * this tree and none of them re-decides structure. Numbering and punctuation are transforms on it,
+ * run once (see ./transforms).
+ */
+
+/** Where a block's text came from in the notes, so that a rule firing on the composed text can
+ * point at the line the secretary must edit. 1-based line and column. */
+export interface Origin {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** The report's title line: 单位 + 时限 + 事由 + 文种. */
+export interface TitleBlock {
+  type: 'title';
+  text: string;
+  origin?: Origin;
+}
+
+/** Heading levels of the genre (design §4): 一、 / （一） / 1. / （1）. */
+export type HeadingLevel = 1 | 2 | 3 | 4;
+
+export interface HeadingBlock {
+  type: 'heading';
+  level: HeadingLevel;
+  /** The literal numbering text ("一、", "（二）"), set by the numbering transform; "" before it. */
+  marker: string;
+  text: string;
+  origin?: Origin;
+}
+
+/** Inline sequence families (design §4); never mixed within one run. */
+export type SequenceStyle = '一是' | '第一' | '首先';
+
+export interface TextInline {
+  type: 'text';
+  text: string;
+}
+
+/** One point of a run-in sequence ("一是……"): the marker is decided by the numbering transform. */
+export interface ItemInline {
+  type: 'item';
+  style: SequenceStyle;
+  /** "一是", "第二，", "首先，"; "" before numbering. */
+  marker: string;
+  text: string;
+  origin?: Origin;
+}
+
+export type Inline = TextInline | ItemInline;
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  content: Inline[];
+  origin?: Origin;
+}
+
+/** The unsealed signature block (GB/T 9704 7.3.5.2): 发文机关署名 and 成文日期. */
+export interface SignatureBlock {
+  type: 'signature';
+  org: string;
+  /** As printed: 2023年7月5日. */
+  date: string;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | SignatureBlock;
+
+export interface DocumentMeta {
+  title: string;
+  org: string;
+  /** ISO date (YYYY-MM-DD) of 成文日期; it also pins the docx timestamps. */
+  date: string;
+}
+
+export interface ReportDocument {
+  meta: DocumentMeta;
+  blocks: Block[];
+}
+
+/** The printed text of an inline, marker included. */
+export function inlineText(inline: Inline): string {
+  return inline.type === 'item' ? inline.marker + inline.text : inline.text;
+}
+
+/** The printed text of a paragraph. */
+export function paragraphText(paragraph: ParagraphBlock): string {
+  return paragraph.content.map(inlineText).join('');
+}
+
+/** The printed text of a heading, marker included. */
+export function headingText(heading: HeadingBlock): string {
+  return heading.marker + heading.text;
+}

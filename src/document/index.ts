@@ -1,0 +1,19 @@
+import type { Origin, ReportDocument } from './ast.js';
+import { parseMarkup } from './markup.js';
+import { numberBlocks } from './transforms/numbering.js';
+import { punctuateBlocks } from './transforms/punctuation.js';
+
+export interface DocumentInput {
+  markup: string;
+  origins: readonly Origin[];
+  org: string;
+  /** ISO date of 成文日期. */
+  date: string;
+}
+
+/** Composed markup -> the one document AST, with numbering and punctuation applied once. */
+export function toDocument(input: DocumentInput): ReportDocument {
+  const blocks = punctuateBlocks(numberBlocks(parseMarkup(input.markup, input.origins)));
+  const title = blocks.find((block) => block.type === 'title');
+  return { meta: { title: title?.text ?? '', org: input.org, date: input.date }, blocks };
+}

@@ -1,0 +1,11 @@
+/**
+ * The Node API: what the CLI calls, and what a script or a CI job can call directly.
+ *   import { build } from 'plan-report';
+ *   const result = await build('2023-h1.yaml', { formats: ['docx'] });
+ */
+export { build, prepareReport, renderFormats, type BuildOptions, type BuildResult, type Prepared, type PrepareOptions } from './build.js';
+export type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
+export { diagnosticHint, diagnosticMessage, type DiagnosticCode } from './diagnostics/messages.js';
+export type { Lang } from './diagnostics/lang.js';
+export type { Block, ReportDocument } from './document/ast.js';
+export { OUTPUT_FORMATS, type OutputFormat } from './write/index.js';

@@ -1,0 +1,141 @@
+import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { activitiesFile, metricsFile, plansFile, type Activity, type Metric, type Plan } from '../schema/notes.js';
+import { reportFile, type ReportFile } from '../schema/report.js';
+import { validateFile } from '../schema/validate.js';
+import { loadSourceFile, locate, type SourceFile, type YamlPath } from './source-file.js';
+
+/** A validated entry together with the place it was written, for located diagnostics later. */
+export interface Located<T> {
+  value: T;
+  file: SourceFile;
+  path: YamlPath;
+}
+
+/** Everything one report draws on, validated; `files` lists every file read (the watcher's list). */
+export interface LoadedReport {
+  file: SourceFile;
+  report: ReportFile;
+  activities: Located<Activity>[];
+  metrics: Located<Metric>[];
+  plans: Located<Plan>[];
+  files: SourceFile[];
+  repoRoot: string;
+}
+
+export interface LoadResult {
+  loaded?: LoadedReport;
+  diagnostics: Diagnostic[];
+}
+
+type NotesKind = 'activities' | 'metrics' | 'plans';
+const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plans'];
+const NOTES_SCHEMAS = { activities: activitiesFile, metrics: metricsFile, plans: plansFile } as const;
+
+/**
+ * Loads a report file and every notes file its `sources:` name (globs, relative to the report),
+ * refusing files outside the notes repo. All problems of all files are collected.
+ */
+export async function loadReport(reportPath: string): Promise<LoadResult> {
+  const absolute = path.resolve(reportPath);
+  const { file, diagnostics } = await loadSourceFile(absolute);
+  if (!file || hasErrors(diagnostics)) return { diagnostics };
+  const validated = validateFile(reportFile, file);
+  if (!validated.ok) return { diagnostics: [...diagnostics, ...validated.diagnostics] };
+  const report = validated.value;
+  const repoRoot = findRepoRoot(path.dirname(absolute));
+  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot };
+  collectInline(loaded);
+  for (const kind of NOTES_KINDS) {
+    diagnostics.push(...(await loadSources(loaded, kind)));
+  }
+  return hasErrors(diagnostics) ? { diagnostics } : { loaded, diagnostics };
+}
+
+function collectInline(loaded: LoadedReport): void {
+  const { report, file } = loaded;
+  report.activities?.forEach((value, i) => loaded.activities.push({ value, file, path: ['activities', i] }));
+  report.metrics?.forEach((value, i) => loaded.metrics.push({ value, file, path: ['metrics', i] }));
+  report.plans?.forEach((value, i) => loaded.plans.push({ value, file, path: ['plans', i] }));
+}
+
+async function loadSources(loaded: LoadedReport, kind: NotesKind): Promise<Diagnostic[]> {
+  const spec = loaded.report.sources?.[kind];
+  if (spec === undefined) return [];
+  const patterns = typeof spec === 'string' ? [spec] : spec;
+  const diagnostics: Diagnostic[] = [];
+  for (const [index, pattern] of patterns.entries()) {
+    const where: YamlPath = typeof spec === 'string' ? ['sources', kind] : ['sources', kind, index];
+    const matched = await matchInsideRepo(loaded, pattern);
+    if (matched === 'outside') {
+      diagnostics.push(error('source-outside-repo', { pattern, root: loaded.repoRoot }, locate(loaded.file, where)));
+      continue;
+    }
+    if (matched.length === 0) {
+      diagnostics.push(error('source-no-match', { pattern }, locate(loaded.file, where)));
+      continue;
+    }
+    for (const filePath of matched) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath)));
+  }
+  return diagnostics;
+}
+
+async function loadNotesFile(loaded: LoadedReport, kind: NotesKind, filePath: string): Promise<Diagnostic[]> {
+  if (loaded.files.some((f) => f.path === filePath)) return [];
+  const { file, diagnostics } = await loadSourceFile(filePath);
+  if (!file || hasErrors(diagnostics)) return diagnostics;
+  loaded.files.push(file);
+  if (!isMappingWithKey(file.data, kind)) {
+    return [...diagnostics, error('source-wrong-kind', { path: filePath, expected: kind }, locate(file, []))];
+  }
+  const validated = validateFile(NOTES_SCHEMAS[kind], file);
+  if (!validated.ok) return [...diagnostics, ...validated.diagnostics];
+  const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];
+  const target = loaded[kind] as Located<unknown>[];
+  entries.forEach((value, i) => target.push({ value, file, path: [kind, i] }));
+  return diagnostics;
+}
+
+function isMappingWithKey(data: unknown, key: string): boolean {
+  return typeof data === 'object' && data !== null && !Array.isArray(data) && key in data;
+}
+
+/** Files matching a pattern, sorted, or 'outside' when the pattern or a match leaves the repo. */
+async function matchInsideRepo(loaded: LoadedReport, pattern: string): Promise<string[] | 'outside'> {
+  const base = path.dirname(loaded.file.path);
+  const root = loaded.repoRoot;
+  if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';
+  const matches = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
+  const resolved: string[] = [];
+  for (const match of matches.sort()) {
+    const real = await fs.realpath(match);
+    if (!isInside(await fs.realpath(root), real)) return 'outside';
+    resolved.push(path.normalize(match));
+  }
+  return resolved;
+}
+
+/** The part of a glob before its first wildcard: where the glob can reach. */
+function staticPrefix(pattern: string): string {
+  const segments = pattern.split(/[\\/]/);
+  const firstGlob = segments.findIndex((segment) => /[*?[\]{}!]/.test(segment));
+  return (firstGlob < 0 ? segments : segments.slice(0, firstGlob)).join('/') || '.';
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The notes repo: the nearest folder above the report that holds .git, else the report's folder. */
+export function findRepoRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+}

@@ -1,0 +1,171 @@
+import { promises as fs } from 'node:fs';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { error, type Diagnostic, type DiagnosticParams, type Location } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/messages.js';
+import { decodeNotes, type Decoded } from './decode.js';
+
+/** A path into a parsed YAML document, as zod reports it: keys and sequence indexes. */
+export type YamlPath = readonly PropertyKey[];
+
+/**
+ * One notes file, parsed, with everything needed to point back into it: the decoded text, the YAML
+ * document (nodes keep their offsets) and a line counter. Every later stage locates its
+ * diagnostics through this.
+ */
+export interface SourceFile {
+  path: string;
+  text: string;
+  encoding: Decoded['encoding'];
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** The plain data (toJS), or undefined when the YAML could not be read. */
+  data: unknown;
+}
+
+export interface LoadedFile {
+  file?: SourceFile;
+  diagnostics: Diagnostic[];
+}
+
+/** Beyond this many alias expansions a file is an attack ("billion laughs"), not notes. */
+const MAX_ALIAS_COUNT = 100;
+
+const YAML_CODES: Partial<Record<string, DiagnosticCode>> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indent',
+};
+
+/** Reads and parses one notes file; never throws for a user's mistake. */
+export async function loadSourceFile(path: string): Promise<LoadedFile> {
+  let bytes: Uint8Array;
+  try {
+    const stat = await fs.stat(path);
+    if (stat.isDirectory()) return { diagnostics: [error('not-a-file', { path })] };
+    bytes = await fs.readFile(path);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { diagnostics: [error('file-not-found', { path })] };
+    return { diagnostics: [error('read-failed', { path, detail: code ?? String(cause) })] };
+  }
+  return parseSourceText(path, bytes);
+}
+
+/** The pure half of loadSourceFile: bytes of a file named `path` -> parsed file and diagnostics. */
+export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
+  const decoded = decodeNotes(bytes);
+  const diagnostics = decoded.diagnostics.map((d) => (d.location ? d : { ...d, location: { file: path, line: 1, column: 1 } }));
+  if (decoded.text === undefined) return { diagnostics };
+  const text = decoded.text;
+  if (text.trim() === '') {
+    return { diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const file: SourceFile = { path, text, encoding: decoded.encoding, doc, lines, data: undefined };
+  if (hasSecondDocument(text)) {
+    diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocumentOffset(text))));
+  }
+  for (const yamlError of doc.errors) {
+    const code = YAML_CODES[yamlError.code] ?? 'yaml-syntax';
+    const params: DiagnosticParams = code === 'yaml-duplicate-key' ? { key: duplicateKeyName(text, yamlError.pos[0]) } : { detail: firstLine(yamlError.message) };
+    diagnostics.push(error(code, params, locationAt(file, yamlError.pos[0])));
+  }
+  if (doc.errors.length > 0 || diagnostics.some((d) => d.code === 'yaml-multiple-documents')) return { file, diagnostics };
+  try {
+    file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    diagnostics.push(error('yaml-alias-bomb', {}, { file: path, line: 1, column: 1 }));
+  }
+  return { file, diagnostics };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function duplicateKeyName(text: string, offset: number): string {
+  const match = /^[^:\n]*/.exec(text.slice(offset));
+  return (match?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
+}
+
+const DOCUMENT_SEPARATOR = /^---(\s|$)/m;
+
+function hasSecondDocument(text: string): boolean {
+  return secondDocumentOffset(text) >= 0;
+}
+
+/** A `---` that starts a second document (a leading one before any content is allowed). */
+function secondDocumentOffset(text: string): number {
+  const first = DOCUMENT_SEPARATOR.exec(text);
+  if (!first) return -1;
+  const before = text.slice(0, first.index);
+  const hasContentBefore = before.split('\n').some((line) => line.trim() !== '' && !line.trim().startsWith('#') && !line.startsWith('%'));
+  if (hasContentBefore) return first.index;
+  const rest = text.slice(first.index + 3);
+  const second = DOCUMENT_SEPARATOR.exec(rest);
+  return second ? first.index + 3 + second.index : -1;
+}
+
+/** The 1-based location of a character offset, with its source line for the caret display. */
+export function locationAt(file: Pick<SourceFile, 'path' | 'text' | 'lines'>, offset: number): Location {
+  const { line, col } = file.lines.linePos(Math.max(0, Math.min(offset, file.text.length)));
+  return { file: file.path, line, column: col, sourceLine: sourceLine(file.text, line) };
+}
+
+export function sourceLine(text: string, line: number): string {
+  return (text.split(/\r?\n/)[line - 1] ?? '').replace(/\r$/, '');
+}
+
+/** The YAML node at a path, or the deepest existing ancestor when the path runs past the data. */
+export function nodeAt(doc: Document.Parsed, path: YamlPath): { node: Node | null; depth: number } {
+  let node: unknown = doc.contents;
+  let depth = 0;
+  for (const key of path) {
+    const child = childNode(node, key);
+    if (child === undefined) break;
+    node = child;
+    depth++;
+  }
+  return { node: (node as Node | null) ?? null, depth };
+}
+
+function childNode(node: unknown, key: PropertyKey): unknown {
+  if (isMap(node)) {
+    const pair = findPair(node.items, key);
+    return pair ? (pair.value ?? pair.key) : undefined;
+  }
+  if (isSeq(node) && typeof key === 'number') return node.items[key];
+  return undefined;
+}
+
+function findPair(items: Pair[], key: PropertyKey): Pair | undefined {
+  return items.find((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key));
+}
+
+/** Location of the value at `path` (or of its key when `target` is 'key'). */
+export function locate(file: SourceFile, path: YamlPath, target: 'value' | 'key' = 'value'): Location {
+  if (target === 'key' && path.length > 0) {
+    const parent = nodeAt(file.doc, path.slice(0, -1));
+    if (parent.depth === path.length - 1 && isMap(parent.node)) {
+      const pair = findPair(parent.node.items, path[path.length - 1]!);
+      const keyNode = pair?.key as Node | undefined;
+      if (keyNode?.range) return locationAt(file, keyNode.range[0]);
+    }
+  }
+  const { node } = nodeAt(file.doc, path);
+  return locationAt(file, node?.range?.[0] ?? 0);
+}
+
+/**
+ * Location of a piece of text inside the scalar at `path` (an expression inside a prose string):
+ * its own line and column when it appears in the source as written, else the scalar's start.
+ */
+export function locateText(file: SourceFile, path: YamlPath, needle: string): Location {
+  const { node } = nodeAt(file.doc, path);
+  const range = node?.range;
+  if (range && needle) {
+    const offset = file.text.indexOf(needle, range[0]);
+    if (offset >= 0 && offset < range[1]) return locationAt(file, offset);
+  }
+  return locate(file, path);
+}

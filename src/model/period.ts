@@ -1,0 +1,48 @@
+import { PERIOD_PATTERN } from '../schema/common.js';
+
+/** A report period, with the inclusive ISO bounds that filter the activity log. */
+export interface Period {
+  /** Normalised: 2023, 2023-H1, 2023-H2. */
+  id: string;
+  year: number;
+  half?: 1 | 2;
+  start: string;
+  end: string;
+  /** How the genre names it: 2023年上半年, 2023年. */
+  label: string;
+}
+
+/** Parses a period the schema has accepted. */
+export function parsePeriod(value: string): Period {
+  const match = PERIOD_PATTERN.exec(value);
+  if (!match) throw new Error(`not a period: ${value}`);
+  const year = Number(match[1]);
+  if (match[2] === undefined) {
+    return { id: String(year), year, start: `${year}-01-01`, end: `${year}-12-31`, label: `${year}年` };
+  }
+  const half = match[2] === '1' ? 1 : 2;
+  return half === 1
+    ? { id: `${year}-H1`, year, half, start: `${year}-01-01`, end: `${year}-06-30`, label: `${year}年上半年` }
+    : { id: `${year}-H2`, year, half, start: `${year}-07-01`, end: `${year}-12-31`, label: `${year}年下半年` };
+}
+
+export function inPeriod(period: Period, isoDate: string): boolean {
+  return isoDate >= period.start && isoDate <= period.end;
+}
+
+function dateParts(isoDate: string): [number, number, number] {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return [year!, month!, day!];
+}
+
+/** 成文日期 as GB/T 15835 writes it: the year in full, no zero padding (2023年7月5日). */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = dateParts(isoDate);
+  return `${year}年${month}月${day}日`;
+}
+
+/** A date within the report's year, as prose writes it (3月11日). */
+export function chineseMonthDay(isoDate: string): string {
+  const [, month, day] = dateParts(isoDate);
+  return `${month}月${day}日`;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { id, isoDate, nonEmptyText, period } from './common.js';
+
+/** What was done: one dated entry of the activity log. */
+export const activity = z
+  .strictObject({
+    id: id.optional().meta({ description: '编号，供 {{date "id"}} 引用 / id, for {{date "id"}}' }),
+    date: isoDate,
+    title: nonEmptyText.meta({ description: '活动名称 / what was done' }),
+    tags: z.array(nonEmptyText).optional().meta({ description: '标签，供 {{count tag="…"}} 统计 / tags, counted by {{count tag="…"}}' }),
+    people: z.number().int().min(0).optional().meta({ description: '参加人数 / number of people' }),
+    count: z.number().min(0).optional().meta({ description: '数量（件、次、人次…）/ a quantity' }),
+    note: z.string().optional(),
+  })
+  .meta({ title: 'activity' });
+
+/** What was measured, with its target. */
+export const metric = z
+  .strictObject({
+    id,
+    name: nonEmptyText.meta({ description: '指标名称 / name' }),
+    unit: z.string().meta({ description: '单位：张、台、个、% … / unit' }),
+    actual: z.number().meta({ description: '实际完成值 / the value reached' }),
+    target: z.number().optional().meta({ description: '目标值 / the target' }),
+    baseline: z.number().optional().meta({ description: '基期值 / baseline' }),
+    previous: z.number().optional().meta({ description: '上年同期值 / same period last year' }),
+    period: period.optional(),
+  })
+  .meta({ title: 'metric' });
+
+/** What was planned. */
+export const plan = z
+  .strictObject({
+    id,
+    goal: nonEmptyText.meta({ description: '目标 / the goal' }),
+    due: isoDate.optional(),
+    metric: id.optional().meta({ description: '衡量它的指标编号 / the metric that measures it' }),
+    section: z.string().optional(),
+  })
+  .meta({ title: 'plan' });
+
+export const activitiesFile = z.strictObject({ activities: z.array(activity) }).meta({ title: 'plan-report activities file' });
+export const metricsFile = z.strictObject({ metrics: z.array(metric) }).meta({ title: 'plan-report metrics file' });
+export const plansFile = z.strictObject({ plans: z.array(plan) }).meta({ title: 'plan-report plans file' });
+
+export type Activity = z.infer<typeof activity>;
+export type Metric = z.infer<typeof metric>;
+export type Plan = z.infer<typeof plan>;
