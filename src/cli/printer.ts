@@ -30,6 +30,11 @@ function displayWidth(text: string): number {
   return width;
 }
 
+/** Paths inside messages are shown as the location is: relative to the current folder. */
+function forDisplay(d: Diagnostic, cwd: string): Diagnostic {
+  return typeof d.params.path === 'string' ? { ...d, params: { ...d.params, path: displayPath(d.params.path, cwd) } } : d;
+}
+
 function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const label = d.severity === 'error' ? c.red.bold(t(options.lang, 'errorLabel')) : c.yellow.bold(t(options.lang, 'warningLabel'));
@@ -89,6 +94,7 @@ function githubDiagnostic(d: Diagnostic, options: PrintOptions): string {
 
 /** The printed report of a run's diagnostics; empty when there are none. */
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: ReportFormat, options: PrintOptions): string {
+  diagnostics = diagnostics.map((d) => forDisplay(d, options.cwd));
   if (format === 'json') return `${jsonReport(diagnostics, options)}\n`;
   if (diagnostics.length === 0) return '';
   if (format === 'github') return `${diagnostics.map((d) => githubDiagnostic(d, options)).join('\n')}\n`;

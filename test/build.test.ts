@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../src/index.js';
+import { copyExample, editFile, EXAMPLE_DIR, listFiles, tempDir } from './helpers/workspace.js';
+
+async function buildMarkdown(reportFile: string): Promise<string> {
+  const out = tempDir();
+  const result = await build(reportFile, { formats: ['md'], outDir: out });
+  expect(result.diagnostics).toEqual([]);
+  expect(result.ok).toBe(true);
+  return readFileSync(path.join(out, `${path.basename(reportFile, '.yaml')}.md`), 'utf8');
+}
+
+describe('build: the example (seed 篇(1))', () => {
+  it('gives the reviewed Markdown (regenerate with npm run test:update)', async () => {
+    const markdown = await buildMarkdown(path.join(EXAMPLE_DIR, '2023-h1.yaml'));
+    await expect(markdown).toMatchFileSnapshot('golden/jiedao-2023-h1.md');
+  });
+
+  it('prints the seed figures, computed from the notes', async () => {
+    const markdown = await buildMarkdown(path.join(EXAMPLE_DIR, '2023-h1.yaml'));
+    for (const figure of [
+      '累计发放选民连心卡400张（每名代表20张），',
+      '单位工业增加值能耗降幅实现31.5%，超过15%年节能目标要求',
+      '关闭整改燃煤锅炉6台任务，已关闭改造5台',
+      '参观学习等活动3次',
+      '群众满意度在95%以上',
+      '和仁片3名区人大代表',
+      '于3月11日召开',
+      '全街2023年人大工作计划',
+    ]) {
+      expect(markdown).toContain(figure);
+    }
+  });
+
+  it('has the structure of a half-year summary: title, opening, 一、二、三、 with 一是…, closing, signature', async () => {
+    const markdown = await buildMarkdown(path.join(EXAMPLE_DIR, '2023-h1.yaml'));
+    const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# 某某街道人大工委2023年上半年工作总结',
+      '## 一、围绕“抓中心”，扎实开展代表活动',
+      '## 二、围绕“抓三双”，全面推进代表联系选民',
+      '## 三、围绕“促稳定”，着力做好接待工作',
+    ]);
+    expect(markdown).toMatch(/\n一是制定全年工作计划。于3月11日.*二是抓好代表学习培训。.*三是积极开展代表活动。.*四是突出重点工作督办。/);
+    expect(markdown).toContain('\n下半年，我们将着重围绕');
+    expect(markdown).toContain('某某街道人大工委\\\n2023年7月5日\n');
+  });
+});
+
+describe('build: the period filter', () => {
+  it('counts only the activities of the report period', async () => {
+    const dir = copyExample();
+    const report = path.join(dir, '2023-h1.yaml');
+    editFile(report, 'period: 2023-H1', 'period: 2023-H2');
+    editFile(report, 'date: 2023-07-05', 'date: 2024-01-05');
+    editFile(report, 'metrics: metrics/2023-h1.yaml', 'metrics: metrics/*.yaml');
+    const h2 = await buildMarkdown(report);
+    // H2 has one 视察调研 and one 参观学习 (2), and 4 + 3 people at 述职.
+    expect(h2).toContain('参观学习等活动2次');
+    expect(h2).toContain('和仁片7名区人大代表');
+    expect(h2).toContain('# 某某街道人大工委2023年下半年工作总结');
+    expect(h2).toContain('2024年1月5日');
+  });
+});
+
+describe('build: numbering is decided by the document, not typed', () => {
+  it('renumbers sections when they are reordered in the notes', async () => {
+    const dir = copyExample();
+    const report = path.join(dir, '2023-h1.yaml');
+    const text = readFileSync(report, 'utf8');
+    const start = text.indexOf('  - title: 围绕“促稳定”');
+    const end = text.indexOf('\nnext:');
+    const third = text.slice(start, end).trimEnd();
+    const reordered = text.slice(0, start).replace('sections:\n', `sections:\n${third}\n\n`) + text.slice(end);
+    editFile(report, text, reordered);
+    const markdown = await buildMarkdown(report);
+    const headings = markdown.split('\n').filter((line) => line.startsWith('## '));
+    expect(headings).toEqual([
+      '## 一、围绕“促稳定”，着力做好接待工作',
+      '## 二、围绕“抓中心”，扎实开展代表活动',
+      '## 三、围绕“抓三双”，全面推进代表联系选民',
+    ]);
+  });
+});
+
+describe('build: nothing is written on error', () => {
+  it('reports an unknown metric at its line and column and writes no file', async () => {
+    const dir = copyExample();
+    const report = path.join(dir, '2023-h1.yaml');
+    editFile(report, '{{metric "cards"}}', '{{metric "cardz"}}');
+    const out = tempDir();
+    const result = await build(report, { outDir: out });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics).toHaveLength(1);
+    const [diagnostic] = result.diagnostics;
+    expect(diagnostic).toMatchObject({ code: 'unknown-metric-suggest', severity: 'error', params: { id: 'cardz', suggestion: 'cards' } });
+    const lines = readFileSync(report, 'utf8').split('\n');
+    const line = lines.findIndex((l) => l.includes('{{metric "cardz"}}')) + 1;
+    expect(diagnostic!.location).toMatchObject({ file: report, line, column: lines[line - 1]!.indexOf('{{metric "cardz"}}') + 1 });
+    expect(listFiles(out)).toEqual([]);
+  });
+});
