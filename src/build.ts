@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { compose } from './compose/index.js';
-import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
+import { dedupeDiagnostics, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { ReportDocument } from './document/ast.js';
 import { toDocument } from './document/index.js';
+import { lintNotes } from './lint/notes.js';
+import { lintText } from './lint/text.js';
 import { loadReport } from './load/project.js';
 import { loadTemplateSet } from './load/templates.js';
 import { buildModel, type ReportModel } from './model/report-model.js';
+import { presetNames } from './write/docx/presets.js';
 import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from './write/index.js';
 import { writeOutputs, type PlannedOutput, type WrittenOutput } from './write/output.js';
 
@@ -37,7 +40,8 @@ export async function prepareReport(reportPath: string, options: PrepareOptions 
   diagnostics.push(...composed.diagnostics);
   if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
   const document = toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date });
-  return { model, document, files, diagnostics: sortDiagnostics(diagnostics) };
+  diagnostics.push(...lintNotes(model), ...lintText(document, loaded.files));
+  return { model, document, files, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)) };
 }
 
 export interface BuildOptions extends PrepareOptions, RenderOptions {
@@ -76,6 +80,9 @@ export async function build(reportPath: string, options: BuildOptions = {}): Pro
   const prepared = await prepareReport(reportPath, options);
   const { document, diagnostics, files } = prepared;
   if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
+  if (options.preset !== undefined && !presetNames().includes(options.preset)) {
+    return { ok: false, outputs: [], diagnostics: [error('unknown-preset', { name: options.preset, known: presetNames().join('、') })], files };
+  }
   const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
   const renderOptions: RenderOptions = { ...(options.preset ? { preset: options.preset } : {}), ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };
   const rendered = await renderFormats(document, formats, renderOptions);

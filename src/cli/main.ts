@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
+import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import { ExitCode } from './exit-codes.js';
 import { t } from './messages.js';
@@ -70,7 +71,7 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .option('-o, --out <dir>', t(lang, 'outOption'))
     .option('--force', t(lang, 'forceOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .option('--preset <name>', t(lang, 'presetOption'), 'gbt9704')
+    .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()).default(DEFAULT_DOCX_PRESET))
     .helpOption('-h, --help', t(lang, 'helpOption'))
     .action(async (files: string[], flags: BuildFlags) => {
       const formats = parseFormats(flags.format ?? OUTPUT_FORMATS.join(','), lang);

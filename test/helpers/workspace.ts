@@ -1,18 +1,18 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'jiedao');
 
 const created: string[] = [];
 
-afterEach(() => {
+afterAll(() => {
   for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A fresh folder under the OS temp dir, removed after the test. The name has Chinese in it on
+/** A fresh folder under the OS temp dir, removed when the test file ends. The name has Chinese in it on
  * purpose: secretaries' folders do. */
 export function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'plan-report-测试-'));

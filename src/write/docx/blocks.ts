@@ -1,0 +1,74 @@
+/**
+ * AST blocks to docx paragraphs. Formatting lives in the styles (./styles.ts); runs carry only text,
+ * so a user restyling 标题 1 in Word changes every heading, and a TOC copies no direct formatting.
+ */
+import { AlignmentType, HeadingLevel as DocxHeadingLevel, Paragraph, TextRun } from 'docx';
+import {
+  headingText,
+  inlineText,
+  type Block,
+  type HeadingBlock,
+  type HeadingLevel,
+  type ParagraphBlock,
+  type SignatureBlock,
+  type TitleBlock,
+} from '../../document/ast.js';
+import { TYPE_AREA_WIDTH } from './constants.js';
+import type { DocxPreset } from './presets.js';
+import { signatureLayout, type SignatureLine } from './signature.js';
+import { charsToTwip } from './units.js';
+
+const HEADING_STYLES = {
+  1: DocxHeadingLevel.HEADING_1,
+  2: DocxHeadingLevel.HEADING_2,
+  3: DocxHeadingLevel.HEADING_3,
+  4: DocxHeadingLevel.HEADING_4,
+} as const satisfies Record<HeadingLevel, string>;
+
+/** An empty body line: the genre's blank line after the title and before the signature. */
+function blankLine(keepNext = false): Paragraph {
+  return new Paragraph(keepNext ? { keepNext } : {});
+}
+
+function titleParagraphs(block: TitleBlock): Paragraph[] {
+  return [new Paragraph({ heading: DocxHeadingLevel.TITLE, children: [new TextRun(block.text)] }), blankLine()];
+}
+
+function headingParagraphs(block: HeadingBlock): Paragraph[] {
+  return [new Paragraph({ heading: HEADING_STYLES[block.level], children: [new TextRun(headingText(block))] })];
+}
+
+function bodyParagraphs(block: ParagraphBlock): Paragraph[] {
+  return [new Paragraph({ children: block.content.map((inline) => new TextRun(inlineText(inline))) })];
+}
+
+/** A signature line. The first-line indent is reset so only the side indent counts, and the
+ * automatic space between CJK and digits is off so the date is as wide as computed. */
+function signatureLine(text: string, line: SignatureLine, keepNext: boolean): Paragraph {
+  return new Paragraph({
+    alignment: line.align === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+    indent: { [line.align]: line.indent, firstLine: 0 },
+    autoSpaceEastAsianText: false,
+    ...(keepNext ? { keepNext } : {}),
+    children: [new TextRun(text)],
+  });
+}
+
+function signatureParagraphs(block: SignatureBlock, preset: DocxPreset): Paragraph[] {
+  const layout = signatureLayout(block.org, block.date, charsToTwip(1, preset.sizes.body), TYPE_AREA_WIDTH);
+  // keepNext keeps the blank line, the org and the date on one page.
+  return [blankLine(true), signatureLine(block.org, layout.org, true), signatureLine(block.date, layout.date, false)];
+}
+
+export function blockParagraphs(block: Block, preset: DocxPreset): Paragraph[] {
+  switch (block.type) {
+    case 'title':
+      return titleParagraphs(block);
+    case 'heading':
+      return headingParagraphs(block);
+    case 'paragraph':
+      return bodyParagraphs(block);
+    case 'signature':
+      return signatureParagraphs(block, preset);
+  }
+}
