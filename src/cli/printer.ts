@@ -32,7 +32,9 @@ function displayWidth(text: string): number {
 
 /** Paths inside messages are shown as the location is: relative to the current folder. */
 function forDisplay(d: Diagnostic, cwd: string): Diagnostic {
-  return typeof d.params.path === 'string' ? { ...d, params: { ...d.params, path: displayPath(d.params.path, cwd) } } : d;
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  const params = Object.fromEntries(Object.entries(d.params).map(([name, value]) => [name, typeof value === 'string' ? value.split(prefix).join('') : value]));
+  return { ...d, params };
 }
 
 function textDiagnostic(d: Diagnostic, options: PrintOptions): string {

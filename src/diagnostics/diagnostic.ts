@@ -48,6 +48,17 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   });
 }
 
+/** One diagnostic per problem and place, however many paths (reports sharing notes) found it. */
+export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}|${d.location?.file}|${d.location?.line}|${d.location?.column}|${JSON.stringify(d.params)}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * A user mistake that stops a stage before it can return a value (a missing file, an output that
  * was edited by hand). It carries diagnostics, never a stack trace for the user.

@@ -103,6 +103,18 @@ const catalogue = {
     zh: { message: '“{value}” 不是有效日期', hint: '日期写成 2023-07-05（年-月-日），并确认这一天存在' },
     en: { message: '"{value}" is not a valid date', hint: 'write dates as 2023-07-05 (year-month-day) and check that the day exists' },
   },
+  'bad-date-suggest': {
+    zh: { message: '“{value}” 不是规范的日期写法', hint: '写成 {suggestion}' },
+    en: { message: '"{value}" is not written as a date should be', hint: 'write {suggestion}' },
+  },
+  'number-as-text': {
+    zh: { message: '数字 “{value}” 写成了文字（全角数字、空格或千分位），已按 {suggestion} 读取', hint: '改为半角数字 {suggestion}' },
+    en: { message: 'the number "{value}" is written as text (full-width digits, spaces or separators); read as {suggestion}', hint: 'write {suggestion}' },
+  },
+  'number-needs-quotes': {
+    zh: { message: '{value} 被读成了数字，这里应为文字', hint: '加上引号：{suggestion}' },
+    en: { message: '{value} was read as a number; text is expected here', hint: 'quote it: {suggestion}' },
+  },
   'bad-period': {
     zh: { message: '“{value}” 不是有效的报告期', hint: '写成 2023（全年）、2023-H1（上半年）或 2023-H2（下半年）' },
     en: { message: '"{value}" is not a valid period', hint: 'write 2023 (a year), 2023-H1 (first half) or 2023-H2 (second half)' },
@@ -136,6 +148,15 @@ const catalogue = {
   'source-wrong-kind': {
     zh: { message: '{path} 不是 {expected} 文件', hint: '该文件顶层应为 {expected}: 列表' },
     en: { message: '{path} is not a {expected} file', hint: 'the file should hold a top-level {expected}: list' },
+  },
+
+  'source-cycle': {
+    zh: { message: 'sources 中的 “{pattern}” 匹配到了报告文件本身', hint: '把笔记放在子文件夹中（如 activities/*.yaml），或把通配符写得更具体' },
+    en: { message: 'sources pattern "{pattern}" matches the report file itself', hint: 'keep notes in a subfolder (activities/*.yaml) or narrow the pattern' },
+  },
+  'no-notes-files': {
+    zh: { message: '{path} 中没有 .yaml 笔记文件', hint: '指定报告文件，或包含笔记的文件夹' },
+    en: { message: 'no .yaml notes files in {path}', hint: 'name a report file or a folder that holds notes' },
   },
 
   // references between notes and from prose
@@ -188,6 +209,11 @@ const catalogue = {
     en: { message: 'metric "{id}" has target {target}; its completion rate cannot be computed', hint: 'the target must be greater than 0' },
   },
 
+  'unknown-section': {
+    zh: { message: '计划指向的章节 “{section}” 在报告中不存在', hint: '报告中的章节：{known}' },
+    en: { message: 'the plan\'s section "{section}" is not in the report', hint: 'sections of the report: {known}' },
+  },
+
   // report kinds, periods and templates
   'kind-period-mismatch': {
     zh: { message: '{kindName}的报告期应为{expected}，这里是 “{period}”', hint: '改正 period，或改正 kind' },
@@ -204,6 +230,44 @@ const catalogue = {
   'unknown-preset': {
     zh: { message: '没有名为 “{name}” 的版式预设', hint: '可用的预设：{known}' },
     en: { message: 'no style preset named "{name}"', hint: 'available presets: {known}' },
+  },
+
+  // lint: what a reviewer would send back
+  'activity-outside-period': {
+    zh: { message: '活动日期 {date} 不在报告期 {period}（{start} 至 {end}）内，不会计入本报告', hint: '检查日期是否写错，或把它移到对应报告期的笔记中' },
+    en: { message: 'the activity date {date} lies outside the period {period} ({start} to {end}); it is not counted', hint: 'check the date, or move the entry to the notes of its period' },
+  },
+  'metric-outside-period': {
+    zh: { message: '指标 “{id}” 属于报告期 {metricPeriod}，而本报告是 {period}', hint: '引用本报告期的指标文件，或改正指标的 period' },
+    en: { message: 'metric "{id}" is for {metricPeriod}, but this report is for {period}', hint: 'use the metrics of this period, or correct the metric\'s period' },
+  },
+  'empty-section': {
+    zh: { message: '章节 “{title}” 没有内容', hint: '补上 summary、points 或 paragraphs，或删除这一章节' },
+    en: { message: 'section "{title}" is empty', hint: 'add a summary, points or paragraphs, or remove the section' },
+  },
+  'metric-target-not-positive': {
+    zh: { message: '指标 “{id}” 的目标值为 {target}', hint: '目标值应大于 0；没有目标就删除 target' },
+    en: { message: 'metric "{id}" has target {target}', hint: 'a target must be greater than 0; remove target if there is none' },
+  },
+  'metric-bad-unit': {
+    zh: { message: '“{unit}” 不像是计量单位', hint: '单位写成 张、台、个、件、人次、% 等；数值写在 actual 中' },
+    en: { message: '"{unit}" does not look like a unit', hint: 'units are 张, 台, 个, 件, 人次, % …; the number goes in actual' },
+  },
+  'leading-zero-number': {
+    zh: { message: '{value} 以 0 开头，已按 {read} 读取', hint: '去掉开头的 0；如果是编号，请加引号' },
+    en: { message: '{value} starts with 0 and was read as {read}', hint: 'drop the leading 0; if it is an id, quote it' },
+  },
+  placeholder: {
+    zh: { message: '正文中留有占位符 “{text}”', hint: '填入实际内容' },
+    en: { message: 'a placeholder "{text}" is left in the text', hint: 'fill in the real content' },
+  },
+  'missing-number': {
+    zh: { message: '“{text}” 缺少具体数字', hint: '写明数量，例如 “2000多份”，或用 {{metric "编号"}} 引用指标' },
+    en: { message: '"{text}" lacks a number', hint: 'give the figure, e.g. 2000多份, or reference a metric with {{metric "id"}}' },
+  },
+  'duplicate-text': {
+    zh: { message: '这段文字与 {first} 处重复', hint: '检查是否误复制；删去或改写重复的一段' },
+    en: { message: 'this text repeats the text at {first}', hint: 'check for a copy-paste; remove or rewrite one of them' },
   },
 
   // write: outputs

@@ -77,6 +77,10 @@ async function loadSources(loaded: LoadedReport, kind: NotesKind): Promise<Diagn
       diagnostics.push(error('source-no-match', { pattern }, locate(loaded.file, where)));
       continue;
     }
+    if (matched.includes(loaded.file.path)) {
+      diagnostics.push(error('source-cycle', { pattern }, locate(loaded.file, where)));
+      continue;
+    }
     for (const filePath of matched) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath)));
   }
   return diagnostics;

@@ -169,3 +169,9 @@ export function locateText(file: SourceFile, path: YamlPath, needle: string): Lo
   }
   return locate(file, path);
 }
+
+/** The characters of the value at `path` as typed in the file (010, not 10). */
+export function sourceTextAt(file: SourceFile, path: YamlPath): string {
+  const { node } = nodeAt(file.doc, path);
+  return node?.range ? file.text.slice(node.range[0], node.range[1]).trim() : '';
+}

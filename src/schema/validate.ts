@@ -1,8 +1,9 @@
 import type { z } from 'zod';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { dedupeDiagnostics, error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
-import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
+import { locate, sourceTextAt, type SourceFile, type YamlPath } from '../load/source-file.js';
+import { isRealIsoDate } from './common.js';
 
 export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
@@ -11,10 +12,48 @@ export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | {
  * at once. Zod's English messages are not shown: each issue maps to a catalogue code.
  */
 export function validateFile<S extends z.ZodType>(schema: S, file: SourceFile): Validated<z.output<S>> {
-  const result = schema.safeParse(file.data);
-  if (result.success) return { ok: true, value: result.data, diagnostics: [] };
-  const diagnostics = result.error.issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file));
-  return { ok: false, diagnostics: dedupe(diagnostics) };
+  const { data, warnings } = repairNumbersWrittenAsText(schema, file);
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, value: result.data, diagnostics: warnings };
+  const errors = result.error.issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file));
+  return { ok: false, diagnostics: dedupeDiagnostics([...warnings, ...errors]) };
+}
+
+/** Full-width digits, spaces, thousands separators: 「４００」「1 000」「1,000」 -> 400, 1000. */
+export function parseLooseNumber(text: string): number | undefined {
+  const normalised = text
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/[．]/g, '.')
+    .replace(/[－]/g, '-')
+    .replace(/[\s\u3000_]/g, '')
+    .replace(/(\d)[,，](?=\d{3}(\D|$))/g, '$1');
+  return /^[-+]?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : undefined;
+}
+
+/**
+ * A number typed as text (Windows IMEs type full-width digits) is read as the number it spells,
+ * with a warning that shows the plain form, rather than refused: the meaning is not in doubt.
+ */
+function repairNumbersWrittenAsText(schema: z.ZodType, file: SourceFile): { data: unknown; warnings: Diagnostic[] } {
+  let data: unknown = file.data;
+  const warnings: Diagnostic[] = [];
+  const result = schema.safeParse(data);
+  if (result.success) return { data, warnings };
+  for (const issue of result.error.issues) {
+    if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'int')) continue;
+    const value = valueAt(data, issue.path);
+    const number = typeof value === 'string' ? parseLooseNumber(value) : undefined;
+    if (number === undefined) continue;
+    if (data === file.data) data = structuredClone(file.data);
+    setAt(data, issue.path, number);
+    warnings.push(warning('number-as-text', { value: String(value), suggestion: String(number) }, locate(file, issue.path)));
+  }
+  return { data, warnings };
+}
+
+function setAt(data: unknown, path: YamlPath, value: unknown): void {
+  const parent = valueAt(data, path.slice(0, -1)) as Record<PropertyKey, unknown>;
+  parent[path[path.length - 1]!] = value;
 }
 
 type Issue = z.core.$ZodIssue;
@@ -28,6 +67,11 @@ function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file:
     case 'invalid_type':
       if (value === undefined) {
         return [error('missing-key', { key: String(path[path.length - 1] ?? '') }, locate(file, path.slice(0, -1)))];
+      }
+      if (issue.expected === 'string' && typeof value === 'number') {
+        // YAML reads 010 or 2023 as a number; an id or a name wants the characters as typed.
+        const typed = sourceTextAt(file, path);
+        return [error('number-needs-quotes', { value: typed, suggestion: `"${typed}"` }, locate(file, path))];
       }
       return [error('wrong-type', { expected: issue.expected, actual: typeName(value) }, locate(file, path))];
     case 'invalid_value': {
@@ -45,6 +89,8 @@ function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file:
       return unionBranchDiagnostics(issue, path, value, root, file);
     case 'custom': {
       const code = (issue.params as { code?: DiagnosticCode } | undefined)?.code ?? 'wrong-type';
+      const suggestion = code === 'bad-date' ? suggestIsoDate(String(value)) : undefined;
+      if (suggestion) return [error('bad-date-suggest', { value: String(value), suggestion }, locate(file, path))];
       return [error(code, { value: String(value) }, locate(file, path))];
     }
     default:
@@ -126,12 +172,11 @@ export function typeName(value: unknown): string {
   return typeof value;
 }
 
-function dedupe(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.code}:${d.location?.line}:${d.location?.column}:${JSON.stringify(d.params)}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+
+/** 2023-7-5, 2023/7/5, 2023.7.5, 2023年7月5日 -> 2023-07-05, when that day exists. */
+export function suggestIsoDate(value: string): string | undefined {
+  const match = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$/.exec(value);
+  if (!match) return undefined;
+  const iso = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
+  return isRealIsoDate(iso) && iso !== value ? iso : undefined;
 }

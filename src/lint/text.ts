@@ -1,0 +1,76 @@
+import { warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { inlineText, type Origin, type ReportDocument } from '../document/ast.js';
+import { locationAt, type SourceFile } from '../load/source-file.js';
+
+/**
+ * Rules over the composed report text, the seeds' defects: placeholders left in (××, __), counts
+ * without their number (发放宣传资料多份), copied paragraphs. Each finding points at the YAML line
+ * the text came from (the AST keeps it), so the secretary edits the notes, not the output.
+ */
+interface TextPiece {
+  text: string;
+  origin?: Origin;
+}
+
+function pieces(doc: ReportDocument): TextPiece[] {
+  return doc.blocks.flatMap((block): TextPiece[] => {
+    switch (block.type) {
+      case 'title':
+      case 'heading':
+        return [{ text: block.text, ...(block.origin ? { origin: block.origin } : {}) }];
+      case 'paragraph':
+        return block.content.map((inline) => {
+          const origin = (inline.type === 'item' ? inline.origin : undefined) ?? block.origin;
+          return { text: inlineText(inline), ...(origin ? { origin } : {}) };
+        });
+      default:
+        return [];
+    }
+  });
+}
+
+const PLACEHOLDER = /×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]{2,}|[_＿]{2,}|□{2,}|〇{3,}/g;
+
+/** 多份 / 余条 with no number before them; 许多, 很多 and the like are ordinary words. */
+const COUNT_WITHOUT_NUMBER = /(?<![\d０-９一二三四五六七八九十百千万几两许很较更最诸众繁大好太过])[多余](?:份|条|张|件|台|场|期|篇|项|户|人次)/g;
+
+/** Where a piece of text was written: found again near its origin, else the origin itself. */
+function locateInNotes(files: ReadonlyMap<string, SourceFile>, origin: Origin | undefined, needle: string): Location | undefined {
+  if (!origin) return undefined;
+  const file = files.get(origin.file);
+  if (!file) return { file: origin.file, line: origin.line, column: origin.column };
+  const start = file.lines.lineStarts[origin.line - 1] ?? 0;
+  const offset = file.text.indexOf(needle, start);
+  return locationAt(file, offset >= 0 ? offset : start + origin.column - 1);
+}
+
+function matchesRule(code: 'placeholder' | 'missing-number', pattern: RegExp) {
+  return (doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] =>
+    pieces(doc).flatMap((piece) => [...piece.text.matchAll(pattern)].map((match) => warning(code, { text: match[0] }, locateInNotes(files, piece.origin, match[0]))));
+}
+
+/** Long identical passages: the seeds copied whole sections from one report into another. */
+function duplicateText(doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
+  const MIN_LENGTH = 30;
+  const seen = new Map<string, TextPiece>();
+  const found: Diagnostic[] = [];
+  for (const piece of pieces(doc)) {
+    const key = piece.text.replace(/^[一二三四五六七八九十]+是|^第[一二三四五六七八九十]+，/, '');
+    if (key.length < MIN_LENGTH) continue;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, piece);
+      continue;
+    }
+    const at = locateInNotes(files, first.origin, key.slice(0, 10));
+    found.push(warning('duplicate-text', { first: at ? `${at.file}:${at.line}` : '—' }, locateInNotes(files, piece.origin, key.slice(0, 10))));
+  }
+  return found;
+}
+
+const RULES = [matchesRule('placeholder', PLACEHOLDER), matchesRule('missing-number', COUNT_WITHOUT_NUMBER), duplicateText];
+
+export function lintText(doc: ReportDocument, files: readonly SourceFile[]): Diagnostic[] {
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  return RULES.flatMap((rule) => rule(doc, byPath));
+}
