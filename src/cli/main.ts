@@ -1,11 +1,12 @@
-import { Command, CommanderError, Option } from 'commander';
-import { UserError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { FILE_KINDS, type FileKind } from '../schema/json-schema.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import { ExitCode } from './exit-codes.js';
 import { t } from './messages.js';
-import { displayPath, formatDiagnostics } from './printer.js';
+import { displayPath, formatDiagnostics, REPORT_FORMATS, type ReportFormat } from './printer.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
@@ -14,6 +15,7 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
 }
 
@@ -96,6 +98,33 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
       }
     });
 
+  program
+    .command('check')
+    .description(t(lang, 'checkDescription'))
+    .argument('<paths...>', t(lang, 'checkPathsArgument'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
+    .option('--strict', t(lang, 'strictOption'))
+    .option('--templates <dir...>', t(lang, 'templatesOption'))
+    .helpOption('-h, --help', t(lang, 'helpOption'))
+    .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[] }) => {
+      const { check } = await import('../check.js');
+      const result = await check(paths, flags.templates ? { templateDirs: flags.templates } : {});
+      io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: io.stdoutIsTTY && !('NO_COLOR' in io.env) }));
+      const failed = hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
+      if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);
+      if (failed) exitCode = ExitCode.UserError;
+    });
+
+  program
+    .command('schema')
+    .description(t(lang, 'schemaDescription'))
+    .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(FILE_KINDS).default('report'))
+    .helpOption('-h, --help', t(lang, 'helpOption'))
+    .action(async (kind: FileKind) => {
+      const { jsonSchemaFor } = await import('../schema/json-schema.js');
+      io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
+    });
+
   try {
     await program.parseAsync(io.argv as string[], { from: 'user' });
     return exitCode;
@@ -108,10 +137,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     if (cause instanceof UsageError) {
       io.stderr(`${t(lang, 'usageError', { detail: cause.message })}\n${t(lang, 'usageHint')}\n`);
       return ExitCode.Usage;
-    }
-    if (cause instanceof UserError) {
-      printDiagnostics(cause.diagnostics);
-      return ExitCode.UserError;
     }
     io.stderr(`${t(lang, 'internalError')}\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
     return ExitCode.Internal;
@@ -132,6 +157,7 @@ export async function main(): Promise<void> {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
   });
 }

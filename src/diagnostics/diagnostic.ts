@@ -58,14 +58,3 @@ export function dedupeDiagnostics(diagnostics: readonly Diagnostic[]): Diagnosti
     return true;
   });
 }
-
-/**
- * A user mistake that stops a stage before it can return a value (a missing file, an output that
- * was edited by hand). It carries diagnostics, never a stack trace for the user.
- */
-export class UserError extends Error {
-  constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map((d) => d.code).join(', '));
-    this.name = 'UserError';
-  }
-}

@@ -5,19 +5,22 @@ import { z } from 'zod';
  * code that validate.ts reports for them.
  */
 
-/** A calendar date that exists, written 2023-07-05 (unquoted YAML dates stay strings in YAML 1.2). */
+/**
+ * A calendar date that exists, 2023-07-05, as one regular expression (months' lengths and leap
+ * years included) so that the JSON Schema for editors and the runtime check are the same rule.
+ */
+export const ISO_DATE_PATTERN =
+  /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
+
+export function isRealIsoDate(value: string): boolean {
+  return ISO_DATE_PATTERN.test(value);
+}
+
+/** Unquoted YAML dates stay strings in YAML 1.2, so a date is a string here. */
 export const isoDate = z
   .string()
   .refine(isRealIsoDate, { params: { code: 'bad-date' } })
-  .meta({ description: '日期，写成 2023-07-05 / a date, 2023-07-05', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-
-export function isRealIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+  .meta({ description: '日期，写成 2023-07-05 / a date, 2023-07-05', pattern: ISO_DATE_PATTERN.source });
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-[Hh]([12]))?$/;
 
@@ -33,7 +36,7 @@ export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 export const id = z
   .string()
   .refine((value) => ID_PATTERN.test(value), { params: { code: 'bad-id' } })
-  .meta({ description: '编号：字母、数字、汉字、- 或 _ / an id: letters, digits, CJK, - or _' });
+  .meta({ description: '编号：字母、数字、汉字、- 或 _ / an id: letters, digits, CJK, - or _', pattern: ID_PATTERN.source });
 
 /** Text that the report prints; it may hold {{ }} expressions over the notes. */
 export const prose = z.string().min(1).meta({ description: '正文文字，可含 {{metric "id"}} 等表达式 / report text, may hold {{ }} expressions' });

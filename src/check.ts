@@ -1,0 +1,78 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { prepareReport, type PrepareOptions } from './build.js';
+import { dedupeDiagnostics, error, sortDiagnostics, warning, type Diagnostic } from './diagnostics/diagnostic.js';
+import { leadingZeroNumbers } from './lint/notes.js';
+import { loadSourceFile, locate } from './load/source-file.js';
+import { FILE_SCHEMAS, fileKindOf } from './schema/json-schema.js';
+import { validateFile } from './schema/validate.js';
+
+export interface CheckResult {
+  /** Every problem found, sorted by file, line and column; the same problem is reported once. */
+  diagnostics: Diagnostic[];
+  /** The notes files that were checked. */
+  files: string[];
+}
+
+/** Folders that hold no notes: version control, dependencies, build output. */
+const SKIPPED_DIRS = new Set(['node_modules', 'dist']);
+
+async function yamlFilesBelow(dir: string): Promise<string[]> {
+  const entries = await fs.readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await yamlFilesBelow(full)));
+    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) found.push(full);
+  }
+  return found;
+}
+
+interface Target {
+  file: string;
+  /** Named on the command line (an unknown kind is an error) or found in a folder (a warning). */
+  named: boolean;
+}
+
+async function expand(paths: readonly string[]): Promise<{ targets: Target[]; diagnostics: Diagnostic[] }> {
+  const targets: Target[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(given);
+    const stat = await fs.stat(absolute).catch(() => undefined);
+    if (!stat) {
+      diagnostics.push(error('file-not-found', { path: absolute }));
+    } else if (stat.isDirectory()) {
+      const files = await yamlFilesBelow(absolute);
+      if (files.length === 0) diagnostics.push(error('no-notes-files', { path: absolute }));
+      targets.push(...files.map((file) => ({ file, named: false })));
+    } else {
+      targets.push({ file: absolute, named: true });
+    }
+  }
+  return { targets, diagnostics };
+}
+
+/** One notes file on its own: read, parsed, of a known kind, valid against its schema. */
+async function checkFile(target: Target, options: PrepareOptions): Promise<Diagnostic[]> {
+  const { file, diagnostics } = await loadSourceFile(target.file);
+  if (!file || file.data === undefined) return diagnostics;
+  const kind = fileKindOf(file.data);
+  if (!kind) {
+    const at = locate(file, []);
+    return [...diagnostics, target.named ? error('unknown-file-kind', {}, at) : warning('unknown-file-kind', {}, at)];
+  }
+  if (kind === 'report') return [...diagnostics, ...(await prepareReport(target.file, options)).diagnostics];
+  return [...diagnostics, ...validateFile(FILE_SCHEMAS[kind], file).diagnostics, ...leadingZeroNumbers(file)];
+}
+
+/**
+ * Checks notes files and folders of notes: each report with everything it draws on (as `build`
+ * would, without writing), each other notes file against its schema. Finds every problem of
+ * every file in one run.
+ */
+export async function check(paths: readonly string[], options: PrepareOptions = {}): Promise<CheckResult> {
+  const { targets, diagnostics } = await expand(paths);
+  for (const target of targets) diagnostics.push(...(await checkFile(target, options)));
+  return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), files: targets.map((t) => t.file) };
+}
