@@ -42,6 +42,12 @@ const messages = {
 
 export type MessageKey = keyof typeof messages;
 
+export const messageKeys = Object.keys(messages) as MessageKey[];
+
+export function messageTemplate(lang: Lang, key: MessageKey): string {
+  return messages[key][lang];
+}
+
 export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return messages[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return messageTemplate(lang, key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

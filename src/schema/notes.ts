@@ -10,7 +10,7 @@ export const activity = z
     tags: z.array(nonEmptyText).optional().meta({ description: '标签，供 {{count tag="…"}} 统计 / tags, counted by {{count tag="…"}}' }),
     people: z.number().int().min(0).optional().meta({ description: '参加人数 / number of people' }),
     count: z.number().min(0).optional().meta({ description: '数量（件、次、人次…）/ a quantity' }),
-    note: z.string().optional(),
+    note: z.string().optional().meta({ description: '备注（不进入报告）/ a note, not printed' }),
   })
   .meta({ title: 'activity' });
 
@@ -35,13 +35,13 @@ export const plan = z
     goal: nonEmptyText.meta({ description: '目标 / the goal' }),
     due: isoDate.optional(),
     metric: id.optional().meta({ description: '衡量它的指标编号 / the metric that measures it' }),
-    section: z.string().optional(),
+    section: z.string().optional().meta({ description: '对应的报告章节标题 / the title of the report section it belongs to' }),
   })
   .meta({ title: 'plan' });
 
-export const activitiesFile = z.strictObject({ activities: z.array(activity) }).meta({ title: 'plan-report activities file' });
-export const metricsFile = z.strictObject({ metrics: z.array(metric) }).meta({ title: 'plan-report metrics file' });
-export const plansFile = z.strictObject({ plans: z.array(plan) }).meta({ title: 'plan-report plans file' });
+export const activitiesFile = z.strictObject({ activities: z.array(activity).meta({ description: '活动记录 / the activity log' }) }).meta({ title: 'plan-report activities file' });
+export const metricsFile = z.strictObject({ metrics: z.array(metric).meta({ description: '指标 / metrics' }) }).meta({ title: 'plan-report metrics file' });
+export const plansFile = z.strictObject({ plans: z.array(plan).meta({ description: '计划 / plans' }) }).meta({ title: 'plan-report plans file' });
 
 export type Activity = z.infer<typeof activity>;
 export type Metric = z.infer<typeof metric>;

@@ -16,9 +16,9 @@ const reportMeta = z.strictObject({
 
 const sources = z
   .strictObject({
-    activities: sourcePatterns.optional(),
-    metrics: sourcePatterns.optional(),
-    plans: sourcePatterns.optional(),
+    activities: sourcePatterns.optional().meta({ description: '活动记录文件 / activity files' }),
+    metrics: sourcePatterns.optional().meta({ description: '指标文件 / metrics files' }),
+    plans: sourcePatterns.optional().meta({ description: '计划文件 / plans files' }),
   })
   .meta({ description: '笔记库中其他文件（相对于本文件，可用通配符）/ other notes files, relative to this one, globs allowed' });
 
@@ -40,13 +40,13 @@ const section = z.strictObject({
 
 export const reportFile = z
   .strictObject({
-    report: reportMeta,
+    report: reportMeta.meta({ description: '报告信息 / what the report is' }),
     sources: sources.optional(),
-    activities: z.array(activity).optional(),
-    metrics: z.array(metric).optional(),
-    plans: z.array(plan).optional(),
+    activities: z.array(activity).optional().meta({ description: '本文件内的活动记录 / activities written inline' }),
+    metrics: z.array(metric).optional().meta({ description: '本文件内的指标 / metrics written inline' }),
+    plans: z.array(plan).optional().meta({ description: '本文件内的计划 / plans written inline' }),
     intro: prose.optional().meta({ description: '开头段 / the opening paragraph' }),
-    sections: z.array(section).min(1),
+    sections: z.array(section).min(1).meta({ description: '主体各部分，依次编为 一、二、三、 / the sections, numbered 一、二、三、' }),
     next: prose.optional().meta({ description: '结尾段（下半年打算）/ the closing paragraph' }),
   })
   .meta({ title: 'plan-report report file' });
