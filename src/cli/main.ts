@@ -1,6 +1,6 @@
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { FILE_KINDS, type FileKind } from '../schema/json-schema.js';
+import { FILE_KINDS, type FileKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';

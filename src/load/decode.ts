@@ -1,4 +1,3 @@
-import iconv from 'iconv-lite';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
 /** Notes are hand-typed text; anything this large is a wrong file, not notes. */
@@ -44,11 +43,13 @@ export function decodeNotes(bytes: Uint8Array): Decoded {
   }
   const utf8 = decodeStrictUtf8(bytes, 'utf-8');
   if (utf8.text !== undefined) return utf8;
-  const gb = iconv.decode(Buffer.from(bytes), 'gb18030');
-  if (gb.includes('\uFFFD')) {
+  try {
+    // GB18030 is a superset of GBK and GB2312: what Notepad and WPS save as "ANSI" on Chinese Windows.
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+    return { text, encoding: 'gb18030', diagnostics: [warning('encoding-gb18030')] };
+  } catch {
     return { encoding: 'gb18030', diagnostics: [error('encoding-invalid')] };
   }
-  return { text: gb, encoding: 'gb18030', diagnostics: [warning('encoding-gb18030')] };
 }
 
 function decodeStrictUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): Decoded {

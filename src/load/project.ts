@@ -68,7 +68,8 @@ async function loadSources(loaded: LoadedReport, kind: NotesKind): Promise<Diagn
   const diagnostics: Diagnostic[] = [];
   for (const [index, pattern] of patterns.entries()) {
     const where: YamlPath = typeof spec === 'string' ? ['sources', kind] : ['sources', kind, index];
-    const matched = await matchInsideRepo(loaded, pattern);
+    // Windows users type activities\*.yaml; globs take forward slashes on every system.
+    const matched = await matchInsideRepo(loaded, pattern.replace(/\\/g, '/'));
     if (matched === 'outside') {
       diagnostics.push(error('source-outside-repo', { pattern, root: loaded.repoRoot }, locate(loaded.file, where)));
       continue;

@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { activitiesFile, metricsFile, plansFile } from './notes.js';
 import { reportFile } from './report.js';
 
+import { FILE_KINDS, type FileKind } from './kinds.js';
+
 /** The kinds of notes file, each with its one schema: the source of truth for all of them. */
-export const FILE_SCHEMAS = { report: reportFile, activities: activitiesFile, metrics: metricsFile, plans: plansFile } as const;
-export type FileKind = keyof typeof FILE_SCHEMAS;
-export const FILE_KINDS = Object.keys(FILE_SCHEMAS) as FileKind[];
+export const FILE_SCHEMAS: Record<FileKind, z.ZodType> = { report: reportFile, activities: activitiesFile, metrics: metricsFile, plans: plansFile };
+export { FILE_KINDS, type FileKind };
 
 /** The JSON Schema that editors use (yaml-language-server), generated from the runtime schema. */
 export function jsonSchemaFor(kind: FileKind): Record<string, unknown> {
