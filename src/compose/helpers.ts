@@ -64,45 +64,26 @@ function noArguments(usage: string) {
     call.params.length > 0 || Object.keys(call.hash).length > 0 ? [error('bad-helper-args', { name: call.name, usage }, at)] : [];
 }
 
-const METRIC_USAGE = (name: string) => `{{${name} "指标编号"}}`;
+/** A helper over one metric: {{name "id"}}; `target` says whether it needs a target (rate: > 0). */
+function metricHelper(name: 'metric' | 'value' | 'target' | 'rate', render: (metric: Metric) => string, target?: 'present' | 'positive'): ProseHelper {
+  const usage = `{{${name} "指标编号"}}`;
+  return {
+    usage,
+    check: (call, model, at) => {
+      const problems = checkMetric(call, model, at, usage);
+      if (problems.length > 0 || !target) return problems;
+      return checkTarget(call, model, at, name, target === 'positive');
+    },
+    render: (call, model) => render(metricOf(call, model)),
+  };
+}
 
 /** The registry: the only names prose may call. */
 export const proseHelpers: Record<string, ProseHelper> = {
-  metric: {
-    usage: METRIC_USAGE('metric'),
-    check: (call, model, at) => checkMetric(call, model, at, METRIC_USAGE('metric')),
-    render: (call, model) => {
-      const metric = metricOf(call, model);
-      return formatNumber(metric.actual) + metric.unit;
-    },
-  },
-  value: {
-    usage: METRIC_USAGE('value'),
-    check: (call, model, at) => checkMetric(call, model, at, METRIC_USAGE('value')),
-    render: (call, model) => formatNumber(metricOf(call, model).actual),
-  },
-  target: {
-    usage: METRIC_USAGE('target'),
-    check: (call, model, at) => {
-      const problems = checkMetric(call, model, at, METRIC_USAGE('target'));
-      return problems.length > 0 ? problems : checkTarget(call, model, at, 'target', false);
-    },
-    render: (call, model) => {
-      const metric = metricOf(call, model);
-      return formatNumber(metric.target!) + metric.unit;
-    },
-  },
-  rate: {
-    usage: METRIC_USAGE('rate'),
-    check: (call, model, at) => {
-      const problems = checkMetric(call, model, at, METRIC_USAGE('rate'));
-      return problems.length > 0 ? problems : checkTarget(call, model, at, 'rate', true);
-    },
-    render: (call, model) => {
-      const metric = metricOf(call, model);
-      return formatPercent(metric.actual / metric.target!);
-    },
-  },
+  metric: metricHelper('metric', (metric) => formatNumber(metric.actual) + metric.unit),
+  value: metricHelper('value', (metric) => formatNumber(metric.actual)),
+  target: metricHelper('target', (metric) => formatNumber(metric.target!) + metric.unit, 'present'),
+  rate: metricHelper('rate', (metric) => formatPercent(metric.actual / metric.target!), 'positive'),
   count: {
     usage: '{{count tag="标签"}}',
     check: (call, model, at) => checkTags(call, model, at, 0, '{{count tag="标签"}}'),
