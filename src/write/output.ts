@@ -34,7 +34,13 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** What may happen to one output: nothing, a write, or a refusal that protects a person's edits. */
 async function decide(output: PlannedOutput, force: boolean): Promise<OutputStatus | Diagnostic> {
-  const existing = await readIfExists(output.path);
+  let existing: Uint8Array | undefined;
+  try {
+    existing = await readIfExists(output.path);
+  } catch (cause) {
+    // A folder where the file should go, a file we may not read: nothing sensible can be written.
+    return error('output-write-failed', { path: output.path, detail: (cause as NodeJS.ErrnoException).code ?? String(cause) });
+  }
   if (existing === undefined) return 'written';
   if (sameBytes(existing, output.bytes)) return 'unchanged';
   if (force) return 'written';

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
@@ -11,7 +11,7 @@ describe('plan-report build', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toBe('已写入 2023-h1.md\n');
     expect(run.status).toBe(0);
-    expect(readFileSync(path.join(out, '2023-h1.md'), 'utf8')).toContain('# 某某街道人大工委2023年上半年工作总结');
+    expect(readFileSync(path.join(out, '2023-h1.md'), 'utf8')).toBe(readFileSync(path.join(import.meta.dirname, '..', 'golden', 'jiedao-2023-h1.md'), 'utf8'));
   });
 
   it('writes next to the report by default, and says "unchanged" on a second identical build', () => {
@@ -72,5 +72,17 @@ describe('plan-report build', () => {
     const forced = runCli(['build', '2023-h1.yaml', '--format', 'md', '--force'], { cwd: dir });
     expect(forced.status).toBe(0);
     expect(readFileSync(output, 'utf8')).not.toContain('秘书改过');
+  });
+});
+
+describe('plan-report build: outputs that cannot be written', () => {
+  it('reports a folder in the way of an output, exit 1, and writes none of the outputs', () => {
+    const dir = copyExample();
+    mkdirSync(path.join(dir, '2023-h1.docx'));
+    const run = runCli(['build', '2023-h1.yaml'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('无法写入 2023-h1.docx：EISDIR');
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(listFiles(dir).filter((f) => f.endsWith('.md'))).toEqual([]);
   });
 });
