@@ -3,7 +3,7 @@ import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic
 import { closest, listNames } from '../diagnostics/suggest.js';
 import { locateText, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { ReportModel } from '../model/report-model.js';
-import { proseHelpers, type HelperCall } from './helpers.js';
+import { proseHelpers, type HelperCall, type ProseHelper } from './helpers.js';
 
 /** A string of the notes that the report prints, and where it was written. */
 export interface ProseSource {
@@ -69,7 +69,7 @@ function toPart(node: HbsNode, source: ProseSource): Part | { kind: 'skip' } | {
   const hashPairs = mustache.hash?.pairs ?? [];
   const hashValues = hashPairs.map((pair) => literalValue(pair.value));
   if (params.includes(undefined) || hashValues.includes(undefined)) {
-    const usage = proseHelpers[name]?.usage ?? name;
+    const usage = helperNamed(name)?.usage ?? name;
     return { diagnostic: error('bad-helper-args', { name, usage }, at) };
   }
   const hash = Object.fromEntries(hashPairs.map((pair, i) => [pair.key, hashValues[i]!]));
@@ -91,7 +91,7 @@ function literalValue(node: hbs.AST.Expression): string | number | undefined {
 }
 
 function checkCall(call: HelperCall, at: Location, model: ReportModel): Diagnostic[] {
-  const helper = proseHelpers[call.name];
+  const helper = helperNamed(call.name);
   if (helper) return helper.check(call, model, at);
   const names = Object.keys(proseHelpers);
   const suggestion = closest(call.name, names);
@@ -100,6 +100,11 @@ function checkCall(call: HelperCall, at: Location, model: ReportModel): Diagnost
       ? error('unknown-helper-suggest', { name: call.name, suggestion }, at)
       : error('unknown-helper', { name: call.name, known: listNames(names.map((n) => `{{${n}}}`), 12) }, at),
   ];
+}
+
+/** Own entries only: {{constructor}} or {{toString}} must not find Object.prototype's members. */
+function helperNamed(name: string): ProseHelper | undefined {
+  return Object.hasOwn(proseHelpers, name) ? proseHelpers[name] : undefined;
 }
 
 /** The source text of a Handlebars node (its loc is 1-based lines, 0-based columns). */

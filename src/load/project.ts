@@ -4,7 +4,7 @@ import { glob } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { activitiesFile, metricsFile, plansFile, type Activity, type Metric, type Plan } from '../schema/notes.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
-import { validateFile } from '../schema/validate.js';
+import { validateFile, valueAt } from '../schema/validate.js';
 import { loadSourceFile, locate, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
@@ -43,13 +43,20 @@ export async function loadReport(reportPath: string): Promise<LoadResult> {
   const { file, diagnostics } = await loadSourceFile(absolute);
   if (!file || hasErrors(diagnostics)) return { diagnostics };
   const validated = validateFile(reportFile, file);
-  if (!validated.ok) return { diagnostics: [...diagnostics, ...validated.diagnostics] };
-  const report = validated.value;
+  diagnostics.push(...validated.diagnostics);
   const repoRoot = findRepoRoot(path.dirname(absolute));
+  if (!validated.ok) {
+    // The notes it names are still read, so that one run finds their mistakes too.
+    const sources = reportFile.shape.sources.safeParse(valueAt(file.data, ['sources']));
+    const notes: NotesTarget = { file, activities: [], metrics: [], plans: [], files: [file], repoRoot };
+    if (sources.success) for (const kind of NOTES_KINDS) diagnostics.push(...(await loadSources(notes, sources.data, kind)));
+    return { diagnostics };
+  }
+  const report = validated.value;
   const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot };
   collectInline(loaded);
   for (const kind of NOTES_KINDS) {
-    diagnostics.push(...(await loadSources(loaded, kind)));
+    diagnostics.push(...(await loadSources(loaded, report.sources, kind)));
   }
   return hasErrors(diagnostics) ? { diagnostics } : { loaded, diagnostics };
 }
@@ -61,8 +68,11 @@ function collectInline(loaded: LoadedReport): void {
   report.plans?.forEach((value, i) => loaded.plans.push({ value, file, path: ['plans', i] }));
 }
 
-async function loadSources(loaded: LoadedReport, kind: NotesKind): Promise<Diagnostic[]> {
-  const spec = loaded.report.sources?.[kind];
+/** What reading the notes files of a report needs and fills. */
+type NotesTarget = Pick<LoadedReport, 'file' | 'files' | 'repoRoot' | NotesKind>;
+
+async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], kind: NotesKind): Promise<Diagnostic[]> {
+  const spec = sources?.[kind];
   if (spec === undefined) return [];
   const patterns = typeof spec === 'string' ? [spec] : spec;
   const diagnostics: Diagnostic[] = [];
@@ -87,8 +97,10 @@ async function loadSources(loaded: LoadedReport, kind: NotesKind): Promise<Diagn
   return diagnostics;
 }
 
-async function loadNotesFile(loaded: LoadedReport, kind: NotesKind, filePath: string): Promise<Diagnostic[]> {
-  if (loaded.files.some((f) => f.path === filePath)) return [];
+async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string): Promise<Diagnostic[]> {
+  const seen = loaded.files.find((f) => f.path === filePath);
+  // A file named again under another kind (metrics: activities/2023.yaml) is still the wrong kind.
+  if (seen) return isMappingWithKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
   const { file, diagnostics } = await loadSourceFile(filePath);
   if (!file || hasErrors(diagnostics)) return diagnostics;
   loaded.files.push(file);
@@ -96,7 +108,8 @@ async function loadNotesFile(loaded: LoadedReport, kind: NotesKind, filePath: st
     return [...diagnostics, error('source-wrong-kind', { path: filePath, expected: kind }, locate(file, []))];
   }
   const validated = validateFile(NOTES_SCHEMAS[kind], file);
-  if (!validated.ok) return [...diagnostics, ...validated.diagnostics];
+  diagnostics.push(...validated.diagnostics);
+  if (!validated.ok) return diagnostics;
   const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];
   const target = loaded[kind] as Located<unknown>[];
   entries.forEach((value, i) => target.push({ value, file, path: [kind, i] }));
@@ -108,7 +121,7 @@ function isMappingWithKey(data: unknown, key: string): boolean {
 }
 
 /** Files matching a pattern, sorted, or 'outside' when the pattern or a match leaves the repo. */
-async function matchInsideRepo(loaded: LoadedReport, pattern: string): Promise<string[] | 'outside'> {
+async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<string[] | 'outside'> {
   const base = path.dirname(loaded.file.path);
   const root = loaded.repoRoot;
   if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';

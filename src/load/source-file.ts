@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
 import { error, type Diagnostic, type DiagnosticParams, type Location } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/messages.js';
 import { decodeNotes, type Decoded } from './decode.js';
@@ -59,13 +59,21 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   if (text.trim() === '') {
     return { diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
   }
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const lines = countLines(text);
   const file: SourceFile = { path, text, encoding: decoded.encoding, doc, lines, data: undefined };
   if (hasSecondDocument(text)) {
     diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocumentOffset(text))));
   }
   for (const yamlError of doc.errors) {
+    // Reported once, by our own check above, at the separator.
+    if (yamlError.code === 'MULTIPLE_DOCS') continue;
+    const tabAt = indentTabOffset(text, yamlError.pos[0]);
+    if (tabAt !== undefined && (yamlError.code === 'TAB_AS_INDENT' || yamlError.code === 'BAD_INDENT')) {
+      // A tab after some spaces is reported by yaml as a bad indent; the fix is the same.
+      diagnostics.push(error('yaml-tab-indent', {}, locationAt(file, tabAt)));
+      continue;
+    }
     const code = YAML_CODES[yamlError.code] ?? 'yaml-syntax';
     const params: DiagnosticParams = code === 'yaml-duplicate-key' ? { key: duplicateKeyName(text, yamlError.pos[0]) } : { detail: firstLine(yamlError.message) };
     diagnostics.push(error(code, params, locationAt(file, yamlError.pos[0])));
@@ -74,9 +82,42 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    diagnostics.push(error('yaml-alias-bomb', {}, { file: path, line: 1, column: 1 }));
+    diagnostics.push(error('yaml-alias-bomb', {}, locationAt(file, firstAliasOffset(doc))));
   }
   return { file, diagnostics };
+}
+
+/**
+ * Line starts from the text itself: yaml's own LineCounter misses the newlines inside a token that
+ * a syntax error made run on, and then places every later problem on one line.
+ */
+function countLines(text: string): LineCounter {
+  const lines = new LineCounter();
+  lines.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines.addNewLine(i + 1);
+  return lines;
+}
+
+/** The offset of the first tab in the indentation of the line holding `offset`, if any. */
+function indentTabOffset(text: string, offset: number): number | undefined {
+  const lineStart = offset === 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
+  const pattern = /[ \t]*/y;
+  pattern.lastIndex = lineStart;
+  const indent = pattern.exec(text)![0];
+  const tab = indent.indexOf('\t');
+  return tab < 0 ? undefined : lineStart + tab;
+}
+
+/** Where the aliases start: the place to edit when their expansion is refused. */
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      offset = node.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
 }
 
 function firstLine(message: string): string {
