@@ -18,7 +18,8 @@ export interface PrintOptions {
 /** Paths as the user typed them: relative to the current folder when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+  if (relative === '') return '.';
+  return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;

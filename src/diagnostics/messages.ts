@@ -65,6 +65,10 @@ const catalogue = {
     zh: { message: '缩进中有制表符（Tab）', hint: 'YAML 只能用空格缩进；请把 Tab 换成空格' },
     en: { message: 'a tab is used for indentation', hint: 'YAML indents with spaces only; replace the tab with spaces' },
   },
+  'prose-needs-quotes': {
+    zh: { message: '以 {{ 开头的文字被 YAML 当成了键值对', hint: "给整段文字加上单引号，例如 text: '{{metric \"cards\"}}……'，或改用 >- 换行书写" },
+    en: { message: 'text that starts with {{ is read by YAML as a mapping', hint: "quote the whole text in single quotes, e.g. text: '{{metric \"cards\"}}…', or write it as a >- block" },
+  },
   'yaml-alias-bomb': {
     zh: { message: '别名（*引用）展开过多，已拒绝读取', hint: '减少 & 和 * 的嵌套引用' },
     en: { message: 'too many alias expansions; the file was refused', hint: 'reduce nested & and * references' },

@@ -78,8 +78,9 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
   const diagnostics: Diagnostic[] = [];
   for (const [index, pattern] of patterns.entries()) {
     const where: YamlPath = typeof spec === 'string' ? ['sources', kind] : ['sources', kind, index];
-    // Windows users type activities\*.yaml; globs take forward slashes on every system.
-    const matched = await matchInsideRepo(loaded, pattern.replace(/\\/g, '/'));
+    // Windows users type activities\*.yaml; globs take forward slashes on every system. Normalised,
+    // a pattern such as */../../x shows where it really reaches before anything is walked.
+    const matched = await matchInsideRepo(loaded, path.posix.normalize(pattern.replace(/\\/g, '/')));
     if (matched === 'outside') {
       diagnostics.push(error('source-outside-repo', { pattern, root: loaded.repoRoot }, locate(loaded.file, where)));
       continue;

@@ -65,26 +65,58 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   if (hasSecondDocument(text)) {
     diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocumentOffset(text))));
   }
-  for (const yamlError of doc.errors) {
-    // Reported once, by our own check above, at the separator.
-    if (yamlError.code === 'MULTIPLE_DOCS') continue;
-    const tabAt = indentTabOffset(text, yamlError.pos[0]);
-    if (tabAt !== undefined && (yamlError.code === 'TAB_AS_INDENT' || yamlError.code === 'BAD_INDENT')) {
-      // A tab after some spaces is reported by yaml as a bad indent; the fix is the same.
-      diagnostics.push(error('yaml-tab-indent', {}, locationAt(file, tabAt)));
-      continue;
-    }
-    const code = YAML_CODES[yamlError.code] ?? 'yaml-syntax';
-    const params: DiagnosticParams = code === 'yaml-duplicate-key' ? { key: duplicateKeyName(text, yamlError.pos[0]) } : { detail: firstLine(yamlError.message) };
-    diagnostics.push(error(code, params, locationAt(file, yamlError.pos[0])));
-  }
+  diagnostics.push(...yamlErrorDiagnostics(file, doc.errors));
   if (doc.errors.length > 0 || diagnostics.some((d) => d.code === 'yaml-multiple-documents')) return { file, diagnostics };
+  if (doc.contents === null) {
+    // Only comments: as empty as an empty file, and said the same way.
+    return { file, diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
+  }
   try {
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     diagnostics.push(error('yaml-alias-bomb', {}, locationAt(file, firstAliasOffset(doc))));
   }
   return { file, diagnostics };
+}
+
+/** Prose that starts with {{ reads as a YAML flow mapping: the fix is quotes, not braces. */
+const UNQUOTED_BRACES = /(?:^|[:-]\s+)(\{\{)/;
+
+/**
+ * yaml's errors as diagnostics. One syntax error makes the parser lose its way and report dozens
+ * more after it, so only the first generic one of a file is kept; the specific ones (a tab, a
+ * duplicate key, prose that needs quotes) are kept one per line.
+ */
+function yamlErrorDiagnostics(file: SourceFile, errors: Document.Parsed['errors']): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const linesSeen = new Set<string>();
+  let genericSeen = false;
+  for (const yamlError of errors) {
+    // Reported once, by our own check, at the separator.
+    if (yamlError.code === 'MULTIPLE_DOCS') continue;
+    const offset = yamlError.pos[0];
+    const tabAt = indentTabOffset(file.text, offset);
+    const line = locationAt(file, offset);
+    const braces = UNQUOTED_BRACES.exec(line.sourceLine ?? '');
+    let diagnostic: Diagnostic;
+    if (tabAt !== undefined && (yamlError.code === 'TAB_AS_INDENT' || yamlError.code === 'BAD_INDENT')) {
+      // A tab after some spaces is reported by yaml as a bad indent; the fix is the same.
+      diagnostic = error('yaml-tab-indent', {}, locationAt(file, tabAt));
+    } else if (braces && YAML_CODES[yamlError.code] === undefined) {
+      diagnostic = error('prose-needs-quotes', {}, { ...line, column: braces.index + braces[0].length - 1 });
+    } else {
+      const code = YAML_CODES[yamlError.code] ?? 'yaml-syntax';
+      if (code === 'yaml-syntax' && genericSeen) continue;
+      genericSeen ||= code === 'yaml-syntax';
+      const params: DiagnosticParams = code === 'yaml-duplicate-key' ? { key: duplicateKeyName(file.text, offset) } : { detail: firstLine(yamlError.message) };
+      diagnostic = error(code, params, line);
+    }
+    const key = `${diagnostic.code}:${diagnostic.location?.line}`;
+    if (linesSeen.has(key)) continue;
+    linesSeen.add(key);
+    found.push(diagnostic);
+  }
+  return found;
 }
 
 /**

@@ -12,9 +12,9 @@ export interface Period {
   label: string;
 }
 
-/** Parses a period the schema has accepted. */
-export function parsePeriod(value: string): Period {
-  const match = PERIOD_PATTERN.exec(value);
+/** Parses a period the schema has accepted (a year may come as a number). */
+export function parsePeriod(value: string | number): Period {
+  const match = PERIOD_PATTERN.exec(String(value));
   if (!match) throw new Error(`not a period: ${value}`);
   const year = Number(match[1]);
   if (match[2] === undefined) {

@@ -24,11 +24,23 @@ export const isoDate = z
 
 export const PERIOD_PATTERN = /^(\d{4})(?:-[Hh]([12]))?$/;
 
-/** A report period: a year (2023) or a half (2023-H1, 2023-H2). */
-export const period = z
-  .string()
-  .refine((value) => PERIOD_PATTERN.test(value), { params: { code: 'bad-period' } })
-  .meta({ description: '报告期：2023、2023-H1 或 2023-H2 / the period: 2023, 2023-H1 or 2023-H2', pattern: PERIOD_PATTERN.source });
+const PERIOD_DESCRIPTION = '报告期：2023、2023-H1 或 2023-H2 / the period: 2023, 2023-H1 or 2023-H2';
+
+/**
+ * A report period: a year (2023) or a half (2023-H1, 2023-H2). YAML reads an unquoted 2023 as a
+ * number, which is what a secretary means, so a year may be a number too.
+ */
+export const period = z.union([
+  z
+    .string()
+    .refine((value) => PERIOD_PATTERN.test(value), { params: { code: 'bad-period' } })
+    .meta({ description: PERIOD_DESCRIPTION, pattern: PERIOD_PATTERN.source }),
+  z
+    .number()
+    .int()
+    .refine((value) => value >= 1000 && value <= 9999, { params: { code: 'bad-period' } })
+    .meta({ description: PERIOD_DESCRIPTION, minimum: 1000, maximum: 9999 }),
+]);
 
 export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 

@@ -16,7 +16,16 @@ export function validateFile<S extends z.ZodType>(schema: S, file: SourceFile): 
   const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, diagnostics: warnings };
   const errors = result.error.issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file));
-  return { ok: false, diagnostics: dedupeDiagnostics([...warnings, ...errors]) };
+  return { ok: false, diagnostics: dedupeDiagnostics([...warnings, ...withoutTypoEchoes(errors)]) };
+}
+
+/**
+ * One typo, one message: `titel:` makes both "unknown key titel, did you mean title" and "missing
+ * key title"; the second is only an echo of the first.
+ */
+function withoutTypoEchoes(diagnostics: Diagnostic[]): Diagnostic[] {
+  const suggested = new Set(diagnostics.filter((d) => d.code === 'unknown-key-suggest').map((d) => `${d.location?.file}|${d.params.suggestion}`));
+  return diagnostics.filter((d) => d.code !== 'missing-key' || !suggested.has(`${d.location?.file}|${d.params.key}`));
 }
 
 /** Full-width digits, spaces, thousands separators: 「４００」「1 000」「1,000」 -> 400, 1000. */
@@ -66,7 +75,9 @@ function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file:
       return issue.keys.map((key) => unknownKey(key, path, root, file));
     case 'invalid_type':
       if (value === undefined) {
-        return [error('missing-key', { key: String(path[path.length - 1] ?? '') }, locate(file, path.slice(0, -1)))];
+        // Said at the key of the mapping that lacks it ("report:"), where the new line goes.
+        const parent = path.slice(0, -1);
+        return [error('missing-key', { key: String(path[path.length - 1] ?? '') }, locate(file, parent, 'key'))];
       }
       if (issue.expected === 'string' && typeof value === 'number') {
         // YAML reads 010 or 2023 as a number; an id or a name wants the characters as typed.

@@ -25,7 +25,6 @@ describe('plan-report check', () => {
     const report = JSON.parse(run.stdout) as { errors: number; diagnostics: { code: string; file: string; line: number }[] };
     expect(report.diagnostics.map((d) => [d.code, d.file])).toEqual([
       ['bad-date', path.join('activities', '2023.yaml')],
-      ['missing-key', path.join('metrics', '2023-h1.yaml')],
       ['unknown-key-suggest', path.join('metrics', '2023-h1.yaml')],
       ['bad-date-suggest', path.join('plans', '2023.yaml')],
     ]);
