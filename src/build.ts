@@ -61,14 +61,14 @@ export interface BuildResult {
   files: string[];
 }
 
-/** Renders the document into each format, in memory. */
-export async function renderFormats(document: ReportDocument, formats: readonly OutputFormat[], options: RenderOptions): Promise<Map<OutputFormat, Uint8Array>> {
-  const rendered = new Map<OutputFormat, Uint8Array>();
+/** Renders the document into each format in memory, each with the writer that made it. */
+async function renderOutputs(document: ReportDocument, formats: readonly OutputFormat[], options: RenderOptions, pathFor: (format: OutputFormat) => string): Promise<PlannedOutput[]> {
+  const planned: PlannedOutput[] = [];
   for (const format of formats) {
     const writer = await loadWriter(format);
-    rendered.set(format, await writer.render(document, options));
+    planned.push({ format, path: pathFor(format), bytes: await writer.render(document, options), writer });
   }
-  return rendered;
+  return planned;
 }
 
 /**
@@ -77,21 +77,16 @@ export async function renderFormats(document: ReportDocument, formats: readonly 
  * without `force`.
  */
 export async function build(reportPath: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const prepared = await prepareReport(reportPath, options);
-  const { document, diagnostics, files } = prepared;
-  if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
   if (options.preset !== undefined && !presetNames().includes(options.preset)) {
-    return { ok: false, outputs: [], diagnostics: [error('unknown-preset', { name: options.preset, known: presetNames().join('、') })], files };
+    return { ok: false, outputs: [], diagnostics: [error('unknown-preset', { name: options.preset, known: presetNames().join('、') })], files: [] };
   }
+  const { document, diagnostics, files } = await prepareReport(reportPath, options);
+  if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
   const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
   const renderOptions: RenderOptions = { ...(options.preset ? { preset: options.preset } : {}), ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };
-  const rendered = await renderFormats(document, formats, renderOptions);
   const outDir = options.outDir ? path.resolve(options.outDir) : path.dirname(path.resolve(reportPath));
   const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
-  const planned: PlannedOutput[] = [];
-  for (const format of formats) {
-    planned.push({ format, path: path.join(outDir, `${base}.${format}`), bytes: rendered.get(format)!, writer: await loadWriter(format) });
-  }
+  const planned = await renderOutputs(document, formats, renderOptions, (format) => path.join(outDir, `${base}.${format}`));
   const written = await writeOutputs(planned, { force: options.force ?? false });
   const all = [...diagnostics, ...written.diagnostics];
   return { ok: !hasErrors(all), outputs: written.written, diagnostics: all, document, files };
