@@ -6,7 +6,7 @@ import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import { ExitCode } from './exit-codes.js';
 import { t } from './messages.js';
-import { displayPath, formatDiagnostics, REPORT_FORMATS, type ReportFormat } from './printer.js';
+import { displayPath, formatDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
@@ -53,7 +53,7 @@ interface BuildFlags {
 
 export async function runCli(io: CliIo): Promise<ExitCode> {
   const lang = detectLang(langFromArgv(io.argv), io.env, Intl.DateTimeFormat().resolvedOptions().locale);
-  const printOptions = { lang, cwd: io.cwd, color: io.stderrIsTTY && !('NO_COLOR' in io.env) };
+  const printOptions = { lang, cwd: io.cwd, color: useColor(io.stderrIsTTY, io.env) };
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => io.stderr(formatDiagnostics(diagnostics, 'text', printOptions));
   let exitCode: ExitCode = ExitCode.Ok;
 
@@ -109,7 +109,7 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[] }) => {
       const { check } = await import('../check.js');
       const result = await check(paths, flags.templates ? { templateDirs: flags.templates } : {});
-      io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: io.stdoutIsTTY && !('NO_COLOR' in io.env) }));
+      io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: useColor(io.stdoutIsTTY, io.env) }));
       const failed = hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
       if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);
       if (failed) exitCode = ExitCode.UserError;

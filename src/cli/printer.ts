@@ -15,6 +15,16 @@ export interface PrintOptions {
   color: boolean;
 }
 
+/**
+ * Colour on a terminal, never in a pipe or a CI log unless FORCE_COLOR asks for it; NO_COLOR
+ * (no-color.org: any non-empty value) always wins.
+ */
+export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (env.NO_COLOR) return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return isTTY;
+}
+
 /** Paths as the user typed them: relative to the current folder when inside it. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
