@@ -35,7 +35,7 @@ export async function prepareReport(reportPath: string, options: PrepareOptions 
   const files = loaded.files.map((f) => f.path);
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded);
   diagnostics.push(...modelDiagnostics);
-  if (hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
+  // Compose runs even after errors in notes files: its checks of the prose belong to the same run.
   const composed = compose(model, loadTemplateSet(options.templateDirs));
   diagnostics.push(...composed.diagnostics);
   if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };

@@ -63,6 +63,12 @@ const CASES: Case[] = [
     error('bad-date', 'activities/2023.yaml:6:11'),
     error('wrong-type', 'activities/2023.yaml:10:13'),
   ] },
+  // The prose is checked although a metrics file failed: its ids are not reported as unknown.
+  { fixture: 'errors-across-stages', exit: 1, expect: [
+    error('unknown-tag-suggest', '2023-h1.yaml:14:48'),
+    error('unknown-helper-suggest', '2023-h1.yaml:14:68'),
+    error('unknown-key-suggest', 'metrics/2023-h1.yaml:2:42'),
+  ] },
   { fixture: 'many-errors', exit: 1, expect: [
     error('bad-date-suggest', '2023-h1.yaml:6:9'),
     error('wrong-type', 'activities/2023.yaml:4:11'),

@@ -30,6 +30,7 @@ function metricOf(call: HelperCall, model: ReportModel): Metric {
 
 function checkMetric(call: HelperCall, model: ReportModel, at: Location, usage: string): Diagnostic[] {
   if (call.params.length !== 1 || Object.keys(call.hash).length > 0) return [error('bad-helper-args', { name: call.name, usage }, at)];
+  if (model.source.incomplete.has('metrics')) return [];
   return checkKnown(String(call.params[0]), model.metricById.keys(), 'unknown-metric', 'unknown-metric-suggest', at, 'id');
 }
 
@@ -56,6 +57,7 @@ function tagsOf(call: HelperCall, fromIndex: number): string[] {
 function checkTags(call: HelperCall, model: ReportModel, at: Location, fromIndex: number, usage: string): Diagnostic[] {
   const unknownHash = Object.keys(call.hash).filter((key) => key !== 'tag');
   if (unknownHash.length > 0) return [error('bad-helper-args', { name: call.name, usage }, at)];
+  if (model.source.incomplete.has('activities')) return [];
   return tagsOf(call, fromIndex).flatMap((tag) => checkKnown(tag, model.knownTags, 'unknown-tag', 'unknown-tag-suggest', at, 'tag'));
 }
 
@@ -71,7 +73,7 @@ function metricHelper(name: 'metric' | 'value' | 'target' | 'rate', render: (met
     usage,
     check: (call, model, at) => {
       const problems = checkMetric(call, model, at, usage);
-      if (problems.length > 0 || !target) return problems;
+      if (problems.length > 0 || !target || !model.metricById.has(String(call.params[0]))) return problems;
       return checkTarget(call, model, at, name, target === 'positive');
     },
     render: (call, model) => render(metricOf(call, model)),
@@ -109,7 +111,7 @@ export const proseHelpers: Record<string, ProseHelper> = {
     check: (call, model, at) => {
       if (call.params.length !== 1 || Object.keys(call.hash).length > 0) return [error('bad-helper-args', { name: call.name, usage: '{{date "活动编号"}}' }, at)];
       const id = String(call.params[0]);
-      if (model.activityById.has(id)) return [];
+      if (model.activityById.has(id) || model.source.incomplete.has('activities')) return [];
       return [error('unknown-activity', { id, known: listNames(model.activityById.keys()) }, at)];
     },
     render: (call, model) => chineseMonthDay(model.activityById.get(String(call.params[0]))!.value.date),

@@ -29,7 +29,8 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
   const parsed = parseProse(source);
   if ('diagnostics' in parsed) return parsed;
   const diagnostics = parsed.parts.flatMap((part) => (part.kind === 'call' ? checkCall(part.call, part.at, model) : []));
-  if (diagnostics.length > 0) return { diagnostics };
+  // With notes missing (a file that failed to load), values cannot be computed, only checked.
+  if (diagnostics.length > 0 || model.source.incomplete.size > 0) return { diagnostics };
   const text = parsed.parts.map((part) => (part.kind === 'text' ? part.text : proseHelpers[part.call.name]!.render(part.call, model))).join('');
   return { text, diagnostics: [] };
 }

@@ -23,14 +23,20 @@ export interface LoadedReport {
   plans: Located<Plan>[];
   files: SourceFile[];
   repoRoot: string;
+  /**
+   * Kinds of notes some of whose files could not be read or validated. Their entries are missing,
+   * so "unknown metric" and the like would be false alarms: the checks that look ids up skip them.
+   */
+  incomplete: Set<NotesKind>;
 }
 
+/** `loaded` is there whenever the report file itself is valid, even if notes files are not. */
 export interface LoadResult {
   loaded?: LoadedReport;
   diagnostics: Diagnostic[];
 }
 
-type NotesKind = 'activities' | 'metrics' | 'plans';
+export type NotesKind = 'activities' | 'metrics' | 'plans';
 const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plans'];
 const NOTES_SCHEMAS = { activities: activitiesFile, metrics: metricsFile, plans: plansFile } as const;
 
@@ -53,12 +59,14 @@ export async function loadReport(reportPath: string): Promise<LoadResult> {
     return { diagnostics };
   }
   const report = validated.value;
-  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot };
+  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot, incomplete: new Set() };
   collectInline(loaded);
   for (const kind of NOTES_KINDS) {
-    diagnostics.push(...(await loadSources(loaded, report.sources, kind)));
+    const found = await loadSources(loaded, report.sources, kind);
+    if (hasErrors(found)) loaded.incomplete.add(kind);
+    diagnostics.push(...found);
   }
-  return hasErrors(diagnostics) ? { diagnostics } : { loaded, diagnostics };
+  return { loaded, diagnostics };
 }
 
 function collectInline(loaded: LoadedReport): void {
