@@ -60,7 +60,9 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   const program = new Command('plan-report')
     .description(t(lang, 'programDescription'))
     .version(await packageVersion(), '-V, --version', t(lang, 'versionOption'))
+    // Subcommands inherit the help option, its wording included.
     .helpOption('-h, --help', t(lang, 'helpOption'))
+    .helpCommand('help [command]', t(lang, 'helpCommand'))
     .addOption(new Option('--lang <lang>', t(lang, 'langOption')).choices(['zh', 'en']))
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
@@ -74,7 +76,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .option('--force', t(lang, 'forceOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
     .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()).default(DEFAULT_DOCX_PRESET))
-    .helpOption('-h, --help', t(lang, 'helpOption'))
     .action(async (files: string[], flags: BuildFlags) => {
       const formats = parseFormats(flags.format ?? OUTPUT_FORMATS.join(','), lang);
       const { build } = await import('../build.js');
@@ -105,7 +106,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
     .option('--strict', t(lang, 'strictOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .helpOption('-h, --help', t(lang, 'helpOption'))
     .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[] }) => {
       const { check } = await import('../check.js');
       const result = await check(paths, flags.templates ? { templateDirs: flags.templates } : {});
@@ -119,7 +119,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .command('schema')
     .description(t(lang, 'schemaDescription'))
     .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(FILE_KINDS).default('report'))
-    .helpOption('-h, --help', t(lang, 'helpOption'))
     .action(async (kind: FileKind) => {
       const { jsonSchemaFor } = await import('../schema/json-schema.js');
       io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);

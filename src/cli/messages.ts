@@ -15,6 +15,7 @@ const messages = {
   presetOption: { zh: 'docx 版式预设', en: 'docx style preset' },
   langOption: { zh: '消息语言：zh 或 en', en: 'message language: zh or en' },
   helpOption: { zh: '显示帮助', en: 'show help' },
+  helpCommand: { zh: '显示某个命令的帮助', en: 'show help for a command' },
   versionOption: { zh: '显示版本号', en: 'show the version' },
   checkDescription: { zh: '检查笔记，列出所有问题及其位置', en: 'check notes and list every problem with its place' },
   checkPathsArgument: { zh: '笔记文件或文件夹', en: 'notes files or folders' },
