@@ -135,6 +135,10 @@ const catalogue = {
     zh: { message: '数值 {value} 不符合要求：{rule}', hint: '改为符合要求的数值' },
     en: { message: 'the number {value} is not allowed: {rule}', hint: 'change it to an allowed number' },
   },
+  'not-a-report': {
+    zh: { message: '这是{kind}文件，不是报告文件', hint: '请指定报告文件（以 report: 开头），例如 2023-h1.yaml' },
+    en: { message: 'this is {kind} file, not a report', hint: 'name a report file (one that starts with report:), such as 2023-h1.yaml' },
+  },
   'unknown-file-kind': {
     zh: { message: '无法判断这是哪类笔记文件', hint: '报告文件以 report: 开头；其他文件的顶层键应为 activities:、metrics: 或 plans:' },
     en: { message: 'cannot tell what kind of notes file this is', hint: 'a report file has report:; other files have activities:, metrics: or plans: at the top' },
@@ -309,10 +313,13 @@ const vocabulary: Record<string, Record<Lang, string>> = {
   undefined: { zh: '空值', en: 'nothing' },
   'half-year-summary': { zh: '半年工作总结', en: 'half-year summary' },
   target: { zh: '目标值', en: 'the target' },
+  activities: { zh: '活动记录', en: 'an activities' },
+  metrics: { zh: '指标', en: 'a metrics' },
+  plans: { zh: '计划', en: 'a plans' },
   rate: { zh: '完成率', en: 'the completion rate' },
 };
 
-const LOCALISED_PARAMS = new Set(['expected', 'actual', 'kindName', 'what']);
+const LOCALISED_PARAMS = new Set(['expected', 'actual', 'kindName', 'what', 'kind']);
 
 function interpolate(template: string, params: DiagnosticParams, lang: Lang): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

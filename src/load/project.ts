@@ -3,6 +3,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { activitiesFile, metricsFile, plansFile, type Activity, type Metric, type Plan } from '../schema/notes.js';
+import { fileKindOf } from '../schema/json-schema.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
 import { validateFile, valueAt } from '../schema/validate.js';
 import { loadSourceFile, locate, type SourceFile, type YamlPath } from './source-file.js';
@@ -48,6 +49,11 @@ export async function loadReport(reportPath: string): Promise<LoadResult> {
   const absolute = path.resolve(reportPath);
   const { file, diagnostics } = await loadSourceFile(absolute);
   if (!file || hasErrors(diagnostics)) return { diagnostics };
+  const kind = fileKindOf(file.data);
+  if (kind !== undefined && kind !== 'report') {
+    // A notes file named where a report belongs: say so, not "missing key report".
+    return { diagnostics: [...diagnostics, error('not-a-report', { kind }, locate(file, []))] };
+  }
   const validated = validateFile(reportFile, file);
   diagnostics.push(...validated.diagnostics);
   const repoRoot = findRepoRoot(path.dirname(absolute));

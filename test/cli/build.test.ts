@@ -47,6 +47,12 @@ describe('plan-report build', () => {
     expect(byLocale.status).toBe(1);
   });
 
+  it('says so when a notes file is named where a report belongs', () => {
+    const run = runCli(['build', path.join(EXAMPLE_DIR, 'metrics', '2023-h1.yaml'), '--out', tempDir()]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/2023-h1\.yaml:\d+:1: 错误 这是指标文件，不是报告文件 \[not-a-report\]/);
+  });
+
   it('exits 2 on a usage error, with a message and no stack', () => {
     const unknownOption = runCli(['build', 'x.yaml', '--frobnicate']);
     expect(unknownOption.status).toBe(2);
