@@ -102,13 +102,14 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   program
     .command('check')
     .description(t(lang, 'checkDescription'))
-    .argument('<paths...>', t(lang, 'checkPathsArgument'))
+    .argument('[paths...]', t(lang, 'checkPathsArgument'))
     .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
     .option('--strict', t(lang, 'strictOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
     .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[] }) => {
       const { check } = await import('../check.js');
-      const result = await check(paths, flags.templates ? { templateDirs: flags.templates } : {});
+      // No path: the folder the secretary is in, as she would expect.
+      const result = await check(paths.length > 0 ? paths : ['.'], flags.templates ? { templateDirs: flags.templates } : {});
       io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: useColor(io.stdoutIsTTY, io.env) }));
       const failed = hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
       if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);

@@ -18,7 +18,7 @@ const messages = {
   helpCommand: { zh: '显示某个命令的帮助', en: 'show help for a command' },
   versionOption: { zh: '显示版本号', en: 'show the version' },
   checkDescription: { zh: '检查笔记，列出所有问题及其位置', en: 'check notes and list every problem with its place' },
-  checkPathsArgument: { zh: '笔记文件或文件夹', en: 'notes files or folders' },
+  checkPathsArgument: { zh: '笔记文件或文件夹（默认当前文件夹）', en: 'notes files or folders (default: the current folder)' },
   reportFormatOption: { zh: '输出格式：text（给人看）、json（给程序）、github（工作流注释）', en: 'output: text (people), json (tools), github (workflow annotations)' },
   strictOption: { zh: '有警告也算失败（退出码 1）', en: 'fail (exit 1) on warnings too' },
   checkClean: { zh: '没有发现问题（检查了 {count} 个文件）。', en: 'No problems found ({count} files checked).' },

@@ -11,6 +11,7 @@ describe('plan-report check', () => {
     const folder = runCli(['check', EXAMPLE_DIR]);
     expect(folder.stdout).toBe('没有发现问题（检查了 4 个文件）。\n');
     expect(folder.status).toBe(0);
+    expect(runCli(['check'], { cwd: EXAMPLE_DIR }).stdout).toBe('没有发现问题（检查了 4 个文件）。\n');
     const json = runCli(['check', path.join(EXAMPLE_DIR, '2023-h1.yaml'), '--format', 'json']);
     expect(JSON.parse(json.stdout)).toEqual({ errors: 0, warnings: 0, diagnostics: [] });
   });
