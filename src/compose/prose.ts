@@ -35,11 +35,6 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
   return { text, diagnostics: [] };
 }
 
-/** Only the checks: what `check` reports for a string of prose. */
-export function checkProse(source: ProseSource, model: ReportModel): Diagnostic[] {
-  return renderProse(source, model).diagnostics;
-}
-
 function parseProse(source: ProseSource): { parts: Part[] } | { diagnostics: Diagnostic[] } {
   let program: hbs.AST.Program;
   try {

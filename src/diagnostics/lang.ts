@@ -1,8 +1,6 @@
 /** The two languages every user-facing message is kept in. */
 export type Lang = 'zh' | 'en';
 
-export const languages: readonly Lang[] = ['zh', 'en'];
-
 /**
  * Chinese unless told otherwise: an explicit --lang wins, then the POSIX locale variables, then the
  * system locale (Windows sets no LANG, and its secretaries are the first users).

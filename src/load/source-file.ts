@@ -62,11 +62,10 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   const lines = countLines(text);
   const file: SourceFile = { path, text, encoding: decoded.encoding, doc, lines, data: undefined };
-  if (hasSecondDocument(text)) {
-    diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocumentOffset(text))));
-  }
+  const secondDocument = secondDocumentOffset(text);
+  if (secondDocument >= 0) diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocument)));
   diagnostics.push(...yamlErrorDiagnostics(file, doc.errors));
-  if (doc.errors.length > 0 || diagnostics.some((d) => d.code === 'yaml-multiple-documents')) return { file, diagnostics };
+  if (doc.errors.length > 0 || secondDocument >= 0) return { file, diagnostics };
   if (doc.contents === null) {
     // Only comments: as empty as an empty file, and said the same way.
     return { file, diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
@@ -162,10 +161,6 @@ function duplicateKeyName(text: string, offset: number): string {
 }
 
 const DOCUMENT_SEPARATOR = /^---(\s|$)/m;
-
-function hasSecondDocument(text: string): boolean {
-  return secondDocumentOffset(text) >= 0;
-}
 
 /** A `---` that starts a second document (a leading one before any content is allowed). */
 function secondDocumentOffset(text: string): number {

@@ -4,18 +4,16 @@
  * document.xml on save, so a mismatch means someone edited the file and a rebuild must not
  * overwrite it. This module needs no docx: the caller can check a file without loading the writer.
  */
-import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
+import { sha256Hex, type FingerprintState } from '../fingerprint.js';
 import { CUSTOM_PART, DOCUMENT_PART, FINGERPRINT_PLACEHOLDER, FINGERPRINT_PROPERTY } from './constants.js';
-
-export type DocxFingerprintState = 'unedited' | 'edited' | 'foreign';
 
 const FINGERPRINT_VALUE = new RegExp(
   `<property\\b[^>]*\\bname="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`,
 );
 
 export function documentFingerprint(documentXml: Uint8Array): string {
-  return createHash('sha256').update(documentXml).digest('hex');
+  return sha256Hex(documentXml);
 }
 
 /** docProps/custom.xml with the placeholder docx wrote replaced by the document's fingerprint. */
@@ -38,7 +36,7 @@ function readFingerprint(bytes: Uint8Array): { stored?: string; actual?: string 
 
 /** 'unedited': a docx we wrote, as we wrote it; 'edited': ours, saved since by an editor;
  * 'foreign': anything else (no fingerprint, not a docx, not a zip). Never throws. */
-export function docxFingerprintState(bytes: Uint8Array): DocxFingerprintState {
+export function docxFingerprintState(bytes: Uint8Array): FingerprintState {
   try {
     const { stored, actual } = readFingerprint(bytes);
     if (!stored || !actual) return 'foreign';

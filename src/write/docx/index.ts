@@ -21,7 +21,7 @@ import { pageNumberFooters, sectionProperties } from './page.js';
 import { DEFAULT_DOCX_PRESET, getPreset, type DocxPreset } from './presets.js';
 import { buildStyles, unsnapTitle } from './styles.js';
 
-export { docxFingerprintState, type DocxFingerprintState } from './fingerprint.js';
+export { docxFingerprintState } from './fingerprint.js';
 export { DEFAULT_DOCX_PRESET, gbt9704, getPreset, presetNames, type DocxPreset } from './presets.js';
 
 export interface RenderDocxOptions {
