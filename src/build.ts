@@ -6,6 +6,7 @@ import { toDocument } from './document/index.js';
 import { lintNotes } from './lint/notes.js';
 import { lintText } from './lint/text.js';
 import { loadReport } from './load/project.js';
+import type { ReadSource } from './load/source-file.js';
 import { loadTemplateSet } from './load/templates.js';
 import { buildModel, type ReportModel } from './model/report-model.js';
 import { presetNames } from './write/docx/presets.js';
@@ -26,11 +27,12 @@ export interface Prepared {
 }
 
 /**
- * load -> validate -> model -> compose -> document, stopping at the first stage with errors (a
- * later stage would only repeat them). Pure but for reading the notes and templates.
+ * load -> validate -> model -> compose -> document. An invalid report file stops after load; errors
+ * in notes files do not stop the prose checks of compose; any error stops before the document.
+ * Pure but for reading the notes and templates.
  */
-export async function prepareReport(reportPath: string, options: PrepareOptions = {}): Promise<Prepared> {
-  const { loaded, diagnostics } = await loadReport(reportPath);
+export async function prepareReport(reportPath: string, options: PrepareOptions = {}, read?: ReadSource): Promise<Prepared> {
+  const { loaded, diagnostics } = await loadReport(reportPath, read);
   if (!loaded) return { files: [path.resolve(reportPath)], diagnostics: sortDiagnostics(diagnostics) };
   const files = loaded.files.map((f) => f.path);
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded);

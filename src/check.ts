@@ -3,7 +3,7 @@ import path from 'node:path';
 import { prepareReport, type PrepareOptions } from './build.js';
 import { dedupeDiagnostics, error, sortDiagnostics, warning, type Diagnostic } from './diagnostics/diagnostic.js';
 import { leadingZeroNumbers } from './lint/notes.js';
-import { loadSourceFile, locate } from './load/source-file.js';
+import { locate, memoizedReader, type LoadedFile } from './load/source-file.js';
 import { FILE_SCHEMAS, fileKindOf } from './schema/json-schema.js';
 import { validateFile } from './schema/validate.js';
 
@@ -53,26 +53,35 @@ async function expand(paths: readonly string[]): Promise<{ targets: Target[]; di
   return { targets, diagnostics };
 }
 
-/** One notes file on its own: read, parsed, of a known kind, valid against its schema. */
-async function checkFile(target: Target, options: PrepareOptions): Promise<Diagnostic[]> {
-  const { file, diagnostics } = await loadSourceFile(target.file);
+/**
+ * Checks notes files and folders of notes: each report with everything it draws on (as `build`
+ * would, without writing), then each other notes file that no report drew on, against its schema.
+ * Every file is read once, and every problem of every file is found in one run.
+ */
+export async function check(paths: readonly string[], options: PrepareOptions = {}): Promise<CheckResult> {
+  const { targets, diagnostics } = await expand(paths);
+  const read = memoizedReader();
+  const loaded = await Promise.all(targets.map(async (target) => ({ target, ...(await read(target.file)) })));
+  const reports = loaded.filter(({ file }) => file?.data !== undefined && fileKindOf(file.data) === 'report');
+  const covered = new Set<string>();
+  for (const { target } of reports) {
+    const prepared = await prepareReport(target.file, options, read);
+    diagnostics.push(...prepared.diagnostics);
+    for (const file of prepared.files) covered.add(file);
+  }
+  for (const entry of loaded) {
+    if (!covered.has(entry.target.file)) diagnostics.push(...checkOnItsOwn(entry));
+  }
+  return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), files: targets.map((t) => t.file) };
+}
+
+/** A file no report drew on: read, parsed, of a known kind, valid against its schema. */
+function checkOnItsOwn({ target, file, diagnostics }: { target: Target } & LoadedFile): Diagnostic[] {
   if (!file || file.data === undefined) return diagnostics;
   const kind = fileKindOf(file.data);
   if (!kind) {
     const at = locate(file, []);
     return [...diagnostics, target.named ? error('unknown-file-kind', {}, at) : warning('unknown-file-kind', {}, at)];
   }
-  if (kind === 'report') return [...diagnostics, ...(await prepareReport(target.file, options)).diagnostics];
   return [...diagnostics, ...validateFile(FILE_SCHEMAS[kind], file).diagnostics, ...leadingZeroNumbers(file)];
-}
-
-/**
- * Checks notes files and folders of notes: each report with everything it draws on (as `build`
- * would, without writing), each other notes file against its schema. Finds every problem of
- * every file in one run.
- */
-export async function check(paths: readonly string[], options: PrepareOptions = {}): Promise<CheckResult> {
-  const { targets, diagnostics } = await expand(paths);
-  for (const target of targets) diagnostics.push(...(await checkFile(target, options)));
-  return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), files: targets.map((t) => t.file) };
 }

@@ -2,11 +2,12 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { activitiesFile, metricsFile, plansFile, type Activity, type Metric, type Plan } from '../schema/notes.js';
-import { fileKindOf } from '../schema/json-schema.js';
+import { NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
+import type { Activity, Metric, Plan } from '../schema/notes.js';
+import { FILE_SCHEMAS, fileKindOf } from '../schema/json-schema.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
 import { validateFile, valueAt } from '../schema/validate.js';
-import { loadSourceFile, locate, type SourceFile, type YamlPath } from './source-file.js';
+import { loadSourceFile, locate, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
 export interface Located<T> {
@@ -37,17 +38,16 @@ export interface LoadResult {
   diagnostics: Diagnostic[];
 }
 
-export type NotesKind = 'activities' | 'metrics' | 'plans';
-const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plans'];
-const NOTES_SCHEMAS = { activities: activitiesFile, metrics: metricsFile, plans: plansFile } as const;
 
 /**
  * Loads a report file and every notes file its `sources:` name (globs, relative to the report),
  * refusing files outside the notes repo. All problems of all files are collected.
  */
-export async function loadReport(reportPath: string): Promise<LoadResult> {
+export async function loadReport(reportPath: string, read: ReadSource = loadSourceFile): Promise<LoadResult> {
   const absolute = path.resolve(reportPath);
-  const { file, diagnostics } = await loadSourceFile(absolute);
+  const loadedFile = await read(absolute);
+  const { file } = loadedFile;
+  const diagnostics = [...loadedFile.diagnostics];
   if (!file || hasErrors(diagnostics)) return { diagnostics };
   const kind = fileKindOf(file.data);
   if (kind !== undefined && kind !== 'report') {
@@ -61,14 +61,14 @@ export async function loadReport(reportPath: string): Promise<LoadResult> {
     // The notes it names are still read, so that one run finds their mistakes too.
     const sources = reportFile.shape.sources.safeParse(valueAt(file.data, ['sources']));
     const notes: NotesTarget = { file, activities: [], metrics: [], plans: [], files: [file], repoRoot };
-    if (sources.success) for (const kind of NOTES_KINDS) diagnostics.push(...(await loadSources(notes, sources.data, kind)));
+    if (sources.success) for (const kind of NOTES_KINDS) diagnostics.push(...(await loadSources(notes, sources.data, kind, read)));
     return { diagnostics };
   }
   const report = validated.value;
   const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot, incomplete: new Set() };
   collectInline(loaded);
   for (const kind of NOTES_KINDS) {
-    const found = await loadSources(loaded, report.sources, kind);
+    const found = await loadSources(loaded, report.sources, kind, read);
     if (hasErrors(found)) loaded.incomplete.add(kind);
     diagnostics.push(...found);
   }
@@ -85,7 +85,7 @@ function collectInline(loaded: LoadedReport): void {
 /** What reading the notes files of a report needs and fills. */
 type NotesTarget = Pick<LoadedReport, 'file' | 'files' | 'repoRoot' | NotesKind>;
 
-async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], kind: NotesKind): Promise<Diagnostic[]> {
+async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], kind: NotesKind, read: ReadSource): Promise<Diagnostic[]> {
   const spec = sources?.[kind];
   if (spec === undefined) return [];
   const patterns = typeof spec === 'string' ? [spec] : spec;
@@ -107,22 +107,25 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
       diagnostics.push(error('source-cycle', { pattern }, locate(loaded.file, where)));
       continue;
     }
-    for (const filePath of matched) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath)));
+    for (const filePath of matched) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath, read)));
   }
   return diagnostics;
 }
 
-async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string): Promise<Diagnostic[]> {
+async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource): Promise<Diagnostic[]> {
   const seen = loaded.files.find((f) => f.path === filePath);
   // A file named again under another kind (metrics: activities/2023.yaml) is still the wrong kind.
   if (seen) return isMappingWithKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
-  const { file, diagnostics } = await loadSourceFile(filePath);
+  const loadedFile = await read(filePath);
+  const { file } = loadedFile;
+  // A copy: a cached read's list is shared by every report that meets the file.
+  const diagnostics = [...loadedFile.diagnostics];
   if (!file || hasErrors(diagnostics)) return diagnostics;
   loaded.files.push(file);
   if (!isMappingWithKey(file.data, kind)) {
     return [...diagnostics, error('source-wrong-kind', { path: filePath, expected: kind }, locate(file, []))];
   }
-  const validated = validateFile(NOTES_SCHEMAS[kind], file);
+  const validated = validateFile(FILE_SCHEMAS[kind], file);
   diagnostics.push(...validated.diagnostics);
   if (!validated.ok) return diagnostics;
   const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];
@@ -141,10 +144,10 @@ async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<st
   const root = loaded.repoRoot;
   if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';
   const matches = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
+  const realRoot = await fs.realpath(root);
   const resolved: string[] = [];
   for (const match of matches.sort()) {
-    const real = await fs.realpath(match);
-    if (!isInside(await fs.realpath(root), real)) return 'outside';
+    if (!isInside(realRoot, await fs.realpath(match))) return 'outside';
     resolved.push(path.normalize(match));
   }
   return resolved;

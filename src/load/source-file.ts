@@ -35,6 +35,22 @@ const YAML_CODES: Partial<Record<string, DiagnosticCode>> = {
   TAB_AS_INDENT: 'yaml-tab-indent',
 };
 
+/** How the loaders read a file: plainly, or through a run's cache (see memoizedReader). */
+export type ReadSource = (path: string) => Promise<LoadedFile>;
+
+/**
+ * A reader that reads and parses each file once: `check` over a folder meets the same notes file
+ * through every report that draws on it, and again on its own.
+ */
+export function memoizedReader(): ReadSource {
+  const cache = new Map<string, Promise<LoadedFile>>();
+  return (path) => {
+    let loaded = cache.get(path);
+    if (!loaded) cache.set(path, (loaded = loadSourceFile(path)));
+    return loaded;
+  };
+}
+
 /** Reads and parses one notes file; never throws for a user's mistake. */
 export async function loadSourceFile(path: string): Promise<LoadedFile> {
   let bytes: Uint8Array;

@@ -12,8 +12,11 @@ export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | {
  * at once. Zod's English messages are not shown: each issue maps to a catalogue code.
  */
 export function validateFile<S extends z.ZodType>(schema: S, file: SourceFile): Validated<z.output<S>> {
-  const { data, warnings } = repairNumbersWrittenAsText(schema, file);
-  const result = schema.safeParse(data);
+  const first = schema.safeParse(file.data);
+  if (first.success) return { ok: true, value: first.data, diagnostics: [] };
+  const { data, warnings } = repairNumbersWrittenAsText(first.error.issues, file);
+  // Parsed again only when a number was repaired; else the first result stands.
+  const result = data === file.data ? first : schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, diagnostics: warnings };
   const errors = result.error.issues.flatMap((issue) => issueDiagnostics(issue, [], schema, file));
   return { ok: false, diagnostics: dedupeDiagnostics([...warnings, ...withoutTypoEchoes(errors)]) };
@@ -43,12 +46,10 @@ export function parseLooseNumber(text: string): number | undefined {
  * A number typed as text (Windows IMEs type full-width digits) is read as the number it spells,
  * with a warning that shows the plain form, rather than refused: the meaning is not in doubt.
  */
-function repairNumbersWrittenAsText(schema: z.ZodType, file: SourceFile): { data: unknown; warnings: Diagnostic[] } {
+function repairNumbersWrittenAsText(issues: readonly Issue[], file: SourceFile): { data: unknown; warnings: Diagnostic[] } {
   let data: unknown = file.data;
   const warnings: Diagnostic[] = [];
-  const result = schema.safeParse(data);
-  if (result.success) return { data, warnings };
-  for (const issue of result.error.issues) {
+  for (const issue of issues) {
     if (issue.code !== 'invalid_type' || (issue.expected !== 'number' && issue.expected !== 'int')) continue;
     const value = valueAt(data, issue.path);
     const number = typeof value === 'string' ? parseLooseNumber(value) : undefined;
