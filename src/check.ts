@@ -1,9 +1,9 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { prepareReport, type PrepareOptions } from './build.js';
 import { dedupeDiagnostics, error, sortDiagnostics, warning, type Diagnostic } from './diagnostics/diagnostic.js';
 import { leadingZeroNumbers } from './lint/notes.js';
-import { locate, memoizedReader, type LoadedFile } from './load/source-file.js';
+import { locate, memoizedReader, readFailure, type LoadedFile } from './load/source-file.js';
 import { FILE_SCHEMAS, fileKindOf } from './schema/json-schema.js';
 import { validateFile } from './schema/validate.js';
 
@@ -14,16 +14,32 @@ export interface CheckResult {
   files: string[];
 }
 
-/** Folders that hold no notes: version control, dependencies, build output. */
-const SKIPPED_DIRS = new Set(['node_modules', 'dist']);
+/** Folders that hold no notes: dependencies (hidden folders, such as .git, are skipped too). */
+const SKIPPED_DIRS = new Set(['node_modules']);
 
-async function yamlFilesBelow(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
+/**
+ * The .yaml files below a folder, sorted. Links are followed, each real folder is walked once (a
+ * link to a parent does not loop), and only regular files are taken: a FIFO named notes.yaml would
+ * block the reader forever. A link that leads nowhere is left to the reports that name it.
+ */
+async function yamlFilesBelow(dir: string, diagnostics: Diagnostic[], walked = new Set<string>()): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    const real = await fs.realpath(dir);
+    if (walked.has(real)) return [];
+    walked.add(real);
+    entries = await fs.readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    // A folder that cannot be listed (no permission) may hold notes: say so rather than skip it.
+    diagnostics.push(await readFailure(dir, cause));
+    return [];
+  }
   const found: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await yamlFilesBelow(full)));
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) found.push(full);
+    const stat = entry.isSymbolicLink() ? await fs.stat(full).catch(() => undefined) : entry;
+    if (stat?.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await yamlFilesBelow(full, diagnostics, walked)));
+    else if (stat?.isFile() && /\.ya?ml$/i.test(entry.name)) found.push(full);
   }
   return found;
 }
@@ -40,13 +56,14 @@ async function expand(paths: readonly string[]): Promise<{ targets: Target[]; di
   for (const given of paths) {
     const absolute = path.resolve(given);
     const stat = await fs.stat(absolute).catch(() => undefined);
-    if (!stat) {
+    if (!stat && !(await fs.lstat(absolute).catch(() => undefined))) {
       diagnostics.push(error('file-not-found', { path: absolute }));
-    } else if (stat.isDirectory()) {
-      const files = await yamlFilesBelow(absolute);
+    } else if (stat?.isDirectory()) {
+      const files = await yamlFilesBelow(absolute, diagnostics);
       if (files.length === 0) diagnostics.push(error('no-notes-files', { path: absolute }));
       targets.push(...files.map((file) => ({ file, named: false })));
     } else {
+      // Anything else named, a pipe or a broken link too, is the reader's to refuse and explain.
       targets.push({ file: absolute, named: true });
     }
   }

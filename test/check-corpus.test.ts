@@ -179,6 +179,110 @@ const CASES: Case[] = [
   // Found in a folder, a file of no known kind is a warning; named on the command line, an error.
   { fixture: 'unknown-file-kind', target: '.', exit: 0, build: false, expect: [warning('unknown-file-kind', 'notes/2023.yaml:2:1')] },
   { fixture: 'unknown-file-kind', target: 'notes/2023.yaml', exit: 1, build: false, expect: [error('unknown-file-kind', 'notes/2023.yaml:2:1')] },
+
+  // hostile input: file types, sizes, YAML features (load)
+  // What is not a regular file is refused before it is opened: a FIFO would block, /dev/zero never end.
+  { fixture: 'fifo-report', target: 'pipe.yaml', setup: (dir) => spawnSync('mkfifo', [path.join(dir, 'pipe.yaml')]), exit: 1, expect: [error('not-a-regular-file')] },
+  { fixture: 'device-file', target: '/dev/zero', exit: 1, expect: [error('not-a-regular-file')] },
+  // Refused by its size, before a byte is read (a sparse file: 3 GB that take no disk).
+  { fixture: 'huge-sparse-file', setup: (dir) => spawnSync('truncate', ['-s', '3G', path.join(dir, REPORT)]), exit: 1, expect: [error('file-too-large', '2023-h1.yaml:1:1')] },
+  // A link inside the repo is followed; links that lead nowhere and a FIFO are reported at the sources line.
+  {
+    fixture: 'source-symlink',
+    setup: (dir) => {
+      mkdirSync(path.join(dir, 'metrics'));
+      spawnSync('ln', ['-s', '../shared/metrics.yaml', path.join(dir, 'metrics', '2023-h1.yaml')]);
+    },
+    exit: 0, expect: [], build: { markdownContains: ['累计发放选民连心卡400张'] } },
+  {
+    fixture: 'source-unreadable',
+    setup: (dir) => {
+      const metrics = path.join(dir, 'metrics');
+      spawnSync('ln', ['-s', 'missing.yaml', path.join(metrics, 'dangling.yaml')]);
+      spawnSync('ln', ['-s', 'loop-b.yaml', path.join(metrics, 'loop-a.yaml')]);
+      spawnSync('ln', ['-s', 'loop-a.yaml', path.join(metrics, 'loop-b.yaml')]);
+      spawnSync('mkfifo', [path.join(metrics, 'pipe.yaml')]);
+    },
+    exit: 1,
+    expect: [
+      error('broken-symlink', '2023-h1.yaml:9:12'),
+      error('symlink-loop', '2023-h1.yaml:9:12'),
+      error('symlink-loop', '2023-h1.yaml:9:12'),
+      error('not-a-regular-file', '2023-h1.yaml:9:12'),
+    ],
+  },
+  // check . skips hidden folders and node_modules only, as the README says.
+  {
+    fixture: 'dist-folder',
+    // Made here: the project's .gitignore keeps every dist/ out of the repo.
+    setup: (dir) => {
+      mkdirSync(path.join(dir, 'dist'));
+      writeFileSync(path.join(dir, 'dist', '2023.yaml'), readFileSync(path.join(CORPUS, 'unknown-file-kind', 'notes', '2023.yaml')));
+    },
+    target: '.',
+    exit: 0,
+    build: false,
+    expect: [warning('unknown-file-kind', 'dist/2023.yaml:2:1')],
+  },
+  { fixture: 'utf16le-no-bom', exit: 0, expect: [warning('encoding-utf16-no-bom', '2023-h1.yaml:1:1')], build: { markdownContains: ['围绕“抓三双”，全面推进代表联系选民'] } },
+  { fixture: 'utf16be-no-bom', exit: 0, expect: [warning('encoding-utf16-no-bom', '2023-h1.yaml:1:1')], build: { markdownContains: ['围绕“抓三双”，全面推进代表联系选民'] } },
+  // YAML beyond what notes use: said at the directive, the tag, the << key.
+  { fixture: 'yaml-version-1-1', exit: 1, expect: [error('yaml-version-unsupported', '2023-h1.yaml:1:1')] },
+  { fixture: 'yaml-tag-binary', exit: 1, expect: [error('yaml-tag-unsupported', '2023-h1.yaml:3:8')] },
+  { fixture: 'yaml-merge-key', exit: 1, expect: [error('yaml-merge-key', '2023-h1.yaml:10:7')] },
+  // Control characters: typed raw, at the character; made by an escape, at the string.
+  { fixture: 'control-raw', exit: 1, expect: [error('control-character', '2023-h1.yaml:2:12'), error('control-character', '2023-h1.yaml:13:16')] },
+  { fixture: 'control-escape', exit: 1, expect: [error('control-character', '2023-h1.yaml:3:8')] },
+  {
+    fixture: 'alias-amplified',
+    // 60 aliases of 5,000 paragraphs: 300,000 paragraphs from 60 KB, far below yaml's alias count limit.
+    setup: (dir) => {
+      const paragraphs = Array.from({ length: 5000 }, (_, i) => `段落${i}`).join(', ');
+      const aliases = Array.from({ length: 59 }, (_, i) => `  - title: 第${i + 2}节\n    paragraphs: *p\n`).join('');
+      writeFileSync(path.join(dir, REPORT), `report:\n  org: 某某街道人大工委\n  kind: half-year-summary\n  period: 2023-H1\n  date: 2023-07-05\nsections:\n  - title: 第1节\n    paragraphs: &p [${paragraphs}]\n${aliases}`);
+    },
+    exit: 1,
+    expect: [error('yaml-alias-bomb', '2023-h1.yaml:10:17')],
+  },
+
+  // hostile input: text, figures and numbering (compose, document)
+  // A one-line field: a literal block's line break is refused; a folded block's final newline is trimmed.
+  { fixture: 'org-two-lines', exit: 1, expect: [error('text-multiline', '2023-h1.yaml:3:8')] },
+  { fixture: 'org-folded-block', exit: 0, expect: [], build: { markdownContains: ['某某街道人大工委\\\n2023年7月5日'] } },
+  // Text that starts with markup syntax prints as typed (the Markdown writer escapes only for Markdown).
+  { fixture: 'text-starts-with-syntax', exit: 0, expect: [], build: { markdownContains: ['## 一、#文明城市#主题活动', '一是+1 分二是\\\\反斜杠开头三是::: 一。'] } },
+  // {{ }} is evaluated and checked wherever text is printed, the title included.
+  { fixture: 'title-expression', exit: 1, expect: [error('unknown-helper-suggest', '2023-h1.yaml:7:18')] },
+  // Figures: a sane range at validation, computed values checked before printing, decimals kept.
+  { fixture: 'number-out-of-range', exit: 1, expect: [error('number-out-of-range', '2023-h1.yaml:9:50')] },
+  { fixture: 'rate-out-of-range', exit: 1, expect: [error('computed-out-of-range', '2023-h1.yaml:29:46')] },
+  { fixture: 'small-decimal', exit: 0, expect: [], build: { markdownContains: ['累计发放选民连心卡0.004吨'] } },
+  { fixture: 'count-empty-tag', exit: 1, expect: [error('bad-helper-args', '2023-h1.yaml:29:46')] },
+  {
+    fixture: 'too-many-points',
+    // Generated: a section of 100 points, one more than the genre numbers (一是 … 九十九是).
+    setup: (dir) => {
+      const report = readFileSync(path.join(CORPUS, 'org-folded-block', REPORT), 'utf8');
+      const points = Array.from({ length: 100 }, (_, i) => `      - 第${i + 1}点。\n`).join('');
+      writeFileSync(path.join(dir, REPORT), report.replace('    points:\n', `    points:\n${points}`));
+    },
+    exit: 1,
+    expect: [error('too-many-items', '2023-h1.yaml:129:9')],
+  },
+  // Prose syntax: refused before Handlebars parses it, and blamed where the problem is.
+  { fixture: 'prose-subexpression', exit: 1, expect: [error('prose-subexpression', '2023-h1.yaml:29:34')] },
+  { fixture: 'prose-comment-caret', exit: 1, expect: [error('unknown-metric-suggest', '2023-h1.yaml:29:53')] },
+  { fixture: 'prose-stray-braces', exit: 1, expect: [error('prose-syntax', '2023-h1.yaml:29:43')] },
+  { fixture: 'id-invisible-difference', exit: 1, expect: [error('id-invisible-difference', '2023-h1.yaml:29:46')] },
+
+  // hostile input: runs, outputs and messages (cli, write)
+  // A key that is absent is a missing key, said at the mapping's key, whatever the schema wanted there.
+  { fixture: 'missing-kind', exit: 1, expect: [error('missing-key', '2023-h1.yaml:2:1')] },
+  { fixture: 'missing-period', exit: 1, expect: [error('missing-key', '2023-h1.yaml:2:1')] },
+  // ｒｅｐｏｒｔ: typed with a Chinese IME is a report with a misspelt key, not a file of no kind.
+  { fixture: 'full-width-report-key', exit: 1, expect: [error('unknown-key-suggest', '2023-h1.yaml:2:1')] },
+  { fixture: 'number-not-finite', exit: 1, expect: [error('number-not-finite', '2023-h1.yaml:12:13')] },
+  { fixture: 'number-nan', exit: 1, expect: [error('number-not-finite', '2023-h1.yaml:12:13')] },
 ];
 
 interface JsonDiagnostic {

@@ -48,8 +48,8 @@ const catalogue = {
     en: { message: 'unknown text encoding (neither UTF-8 nor GB18030)', hint: 'save the file as UTF-8 in your editor' },
   },
   'read-failed': {
-    zh: { message: '无法读取 {path}：{detail}', hint: '检查文件权限' },
-    en: { message: 'cannot read {path}: {detail}', hint: 'check the file permissions' },
+    zh: { message: '无法读取 {path}：{detail}', hint: '{detail} 是系统给出的错误代码；请确认文件所在的磁盘或网络位置可以访问，然后重试' },
+    en: { message: 'cannot read {path}: {detail}', hint: '{detail} is the error code the system gave; check that the disk or network location of the file is reachable, then try again' },
   },
 
   // yaml: syntax
@@ -92,8 +92,8 @@ const catalogue = {
     en: { message: 'missing required key "{key}"', hint: 'add {key}: … here' },
   },
   'wrong-type': {
-    zh: { message: '这里应为{expected}，实际是{actual}', hint: '按 README 中的格式修改此值' },
-    en: { message: 'expected {expected}, found {actual}', hint: 'change this value to the format shown in the README' },
+    zh: { message: '这里应为{expectedName}，实际是{actualName}', hint: '按 README 中的格式修改此值' },
+    en: { message: 'expected {expectedName}, found {actualName}', hint: 'change this value to the format shown in the README' },
   },
   'bad-enum': {
     zh: { message: '“{value}” 不是可用的取值', hint: '可用的取值：{allowed}' },
@@ -154,8 +154,8 @@ const catalogue = {
     en: { message: 'sources pattern "{pattern}" points outside the notes repo', hint: 'only files inside the notes repo ({root}) can be used' },
   },
   'source-wrong-kind': {
-    zh: { message: '{path} 不是 {expected} 文件', hint: '该文件顶层应为 {expected}: 列表' },
-    en: { message: '{path} is not a {expected} file', hint: 'the file should hold a top-level {expected}: list' },
+    zh: { message: '{path} 的顶层没有 {expected}: 列表', hint: 'sources 的 {expected}: 只能引用顶层为 {expected}: 列表的文件；检查路径或通配符' },
+    en: { message: '{path} has no top-level {expected}: list', hint: 'sources {expected}: names files that hold a top-level {expected}: list; check the path or pattern' },
   },
 
   'source-cycle': {
@@ -288,8 +288,106 @@ const catalogue = {
     en: { message: '{path} exists and was not written by plan-report; it was not overwritten', hint: 'choose another folder with --out, or pass --force to overwrite it' },
   },
   'output-write-failed': {
-    zh: { message: '无法写入 {path}：{detail}', hint: '检查文件夹权限；如果文件正在 Word/WPS 中打开，请先关闭' },
-    en: { message: 'cannot write {path}: {detail}', hint: 'check the folder permissions; close the file if Word or WPS has it open' },
+    zh: { message: '无法写入 {path}：{detail}，本报告的输出文件都没有改动', hint: '检查文件夹权限；如果文件正在 Word/WPS 中打开，请先关闭' },
+    en: { message: 'cannot write {path}: {detail}; none of this report\'s outputs was changed', hint: 'check the folder permissions; close the file if Word or WPS has it open' },
+  },
+
+  // hostile input: file types, sizes, YAML features (load)
+  'not-a-regular-file': {
+    zh: { message: '{path} 不是普通文件（而是管道、设备或套接字）', hint: '请指定保存在磁盘上的文本文件' },
+    en: { message: '{path} is not a regular file (a pipe, device or socket)', hint: 'name a text file saved on disk' },
+  },
+  'template-not-a-file': {
+    zh: { message: '{path} 是文件夹，不是模板文件', hint: '模板是 .hbs 文本文件；请给这个文件夹改名，或把它移出模板文件夹' },
+    en: { message: '{path} is a folder, not a template file', hint: 'templates are .hbs text files; rename the folder or move it out of the templates folder' },
+  },
+  'symlink-loop': {
+    zh: { message: '{path} 是循环的符号链接（链接最终又指回自己）', hint: '删除这个链接，或让它指向实际的文件' },
+    en: { message: '{path} is a symbolic link loop (the link leads back to itself)', hint: 'remove the link or point it at the real file' },
+  },
+  'broken-symlink': {
+    zh: { message: '{path} 是符号链接，但它指向的文件不存在', hint: '让链接指向实际的文件，或删除这个链接' },
+    en: { message: '{path} is a symbolic link to a file that does not exist', hint: 'point the link at the real file, or remove it' },
+  },
+  'permission-denied': {
+    zh: { message: '没有读取 {path} 的权限', hint: '检查文件权限，或请文件的所有者开放读取权限' },
+    en: { message: 'no permission to read {path}', hint: 'check the file permissions, or ask its owner to allow reading' },
+  },
+  'encoding-utf16-no-bom': {
+    zh: { message: '文件是不带字节顺序标记（BOM）的 UTF-16 编码，已按 {encoding} 读取', hint: '请在编辑器中“另存为”UTF-8 编码，其他工具才能正确读取' },
+    en: { message: 'the file is UTF-16 without a byte-order mark; it was read as {encoding}', hint: 'save it as UTF-8 in your editor so that other tools can read it' },
+  },
+  'control-character': {
+    zh: { message: '文字中有不可见的控制字符 {codePoint}', hint: '删除这个字符（常由其他程序复制粘贴带入）；如需换行请直接换行' },
+    en: { message: 'an invisible control character {codePoint} is in the text', hint: 'delete the character (it usually comes from copying out of another program); to break a line, start a new line' },
+  },
+  'yaml-version-unsupported': {
+    zh: { message: '不支持 YAML {version}（%YAML 指令）', hint: '删除 %YAML 这一行：笔记按 YAML 1.2 读取' },
+    en: { message: 'YAML {version} is not supported (the %YAML directive)', hint: 'delete the %YAML line: notes are read as YAML 1.2' },
+  },
+  'yaml-tag-unsupported': {
+    zh: { message: '不支持 YAML 标签 {tag}', hint: '删除这个标签，直接写出值；文字可加引号' },
+    en: { message: 'the YAML tag {tag} is not supported', hint: 'remove the tag and write the value itself; quote it if it is text' },
+  },
+  'yaml-merge-key': {
+    zh: { message: '不支持合并键（<<）', hint: '把要合并的键逐一写出来' },
+    en: { message: 'merge keys (<<) are not supported', hint: 'write the keys out one by one' },
+  },
+  'too-many-problems': {
+    zh: { message: '这个文件的问题太多，只列出了前 {shown} 个', hint: '先改正列出的问题，再重新检查；也请确认选对了文件' },
+    en: { message: 'too many problems in this file; only the first {shown} are listed', hint: 'fix those and check again; also make sure this is the right file' },
+  },
+  'templates-dir-not-found': {
+    zh: { message: '找不到模板文件夹 {path}', hint: '检查 --templates 指定的路径；路径相对于当前文件夹' },
+    en: { message: 'templates folder not found: {path}', hint: 'check the path given to --templates; it is relative to the current folder' },
+  },
+  'templates-not-a-folder': {
+    zh: { message: '{path} 不是文件夹，无法从中读取模板', hint: '--templates 应指定一个文件夹，其中放 <报告类型>.hbs 和 partials/ 子文件夹' },
+    en: { message: '{path} is not a folder, so no templates can be read from it', hint: '--templates names a folder holding <kind>.hbs files and a partials/ subfolder' },
+  },
+
+  // hostile input: text, figures and numbering (compose, document)
+  'text-multiline': {
+    zh: { message: '这一项只能写在一行内，不能换行', hint: '把换行删去，写成一行；用 > 或 | 书写时，内容须只有一行' },
+    en: { message: 'this value must be on one line', hint: 'remove the line break; a > or | block must hold a single line here' },
+  },
+  'number-out-of-range': {
+    zh: { message: '数值 {value} 超出可用范围', hint: '数值的绝对值须小于 10 的 15 次方（1000000000000000）；检查是否多写了位数' },
+    en: { message: 'the number {value} is out of range', hint: 'numbers must be smaller than 10^15 (1000000000000000) in size; check for extra digits' },
+  },
+  'computed-out-of-range': {
+    zh: { message: '{{{name}}} 算出的结果 {value} 超出可用范围，无法印出', hint: '结果的绝对值须小于 10 的 15 次方；检查它用到的数值（目标值是否过小、数量是否多写了位数）' },
+    en: { message: 'the result of {{{name}}}, {value}, is out of range and cannot be printed', hint: 'a result must be smaller than 10^15 in size; check the figures it uses (a tiny target, extra digits)' },
+  },
+  'too-many-items': {
+    zh: { message: '这个列表超过了 {max} 项', hint: '章节和要点最多 {max} 项（编号到“九十九”）；请合并或删去多余的项' },
+    en: { message: 'this list has more than {max} items', hint: 'sections and points go up to {max} (numbered to 九十九); merge or remove the rest' },
+  },
+  'prose-subexpression': {
+    zh: { message: '{{ }} 表达式中不能再套括号表达式：{detail}', hint: '参数只能是带引号的文字或数字，例如 {{metric "cards"}}；要写括号本身，请放在 {{ }} 之外' },
+    en: { message: 'a {{ }} expression cannot hold a nested (…) expression: {detail}', hint: 'arguments are quoted text or numbers only, e.g. {{metric "cards"}}; write brackets outside the {{ }}' },
+  },
+  'id-invisible-difference': {
+    zh: { message: '“{id}” 与已有的 “{known}” 看起来一样，但字符不同：从第 {position} 个字符起，这里是 {typed}，那里是 {expected}', hint: '其中有不可见字符或不同的 Unicode 写法（常见于从网页、聊天中复制）；请在两处重新输入，使其完全一致' },
+    en: { message: '"{id}" looks like the known "{known}" but its characters differ: from character {position}, {typed} here, {expected} there', hint: 'one holds invisible characters or another Unicode form (common in text copied from a web page or chat); retype both so that they are identical' },
+  },
+
+  // hostile input: runs, outputs and messages (cli, write)
+  'number-not-finite': {
+    zh: { message: '{value} 不是有限的数', hint: 'YAML 把 .inf、.nan 和超出范围的数（如 1e400）读成无穷大或非数；请写出实际数值' },
+    en: { message: '{value} is not a finite number', hint: 'YAML reads .inf, .nan and numbers out of range (such as 1e400) as infinity or not-a-number; write the actual figure' },
+  },
+  'output-collision': {
+    zh: { message: '{report} 和 {other} 都会写入 {path}，两个都没有生成', hint: '分两次生成并用 --out 指定不同的输出文件夹，或给其中一个报告文件改名' },
+    en: { message: '{report} and {other} would both write {path}; neither was built', hint: 'build them one at a time with different --out folders, or rename one of the report files' },
+  },
+  'output-busy': {
+    zh: { message: '无法替换 {path}：{detail}，本报告的输出文件都没有改动', hint: '文件可能正在 Word 或 WPS 中打开：请关闭后重新生成；否则检查文件夹权限' },
+    en: { message: 'cannot replace {path}: {detail}; none of this report\'s outputs was changed', hint: 'the file may be open in Word or WPS: close it and build again; else check the folder permissions' },
+  },
+  'output-restore-failed': {
+    zh: { message: '替换 {path} 失败后，无法恢复 {restored} 的原内容：{detail}', hint: '原内容保存在 {backup}；把它改名为 {restored} 即可恢复' },
+    en: { message: 'after {path} could not be replaced, the previous {restored} could not be restored: {detail}', hint: 'its previous content is kept in {backup}; rename that file to {restored}' },
   },
 } satisfies Record<string, Entry>;
 
@@ -301,7 +399,10 @@ export function catalogueEntry(code: DiagnosticCode): Entry {
   return catalogue[code];
 }
 
-/** Words that parameters carry language-neutrally (type names from validation). */
+/**
+ * Words that parameters carry language-neutrally (type names from validation, kinds of file). A
+ * kind of notes file is named with its English article, which differs by word (an activities file).
+ */
 const vocabulary: Record<string, Record<Lang, string>> = {
   string: { zh: '文字', en: 'text' },
   number: { zh: '数字', en: 'a number' },
@@ -319,14 +420,23 @@ const vocabulary: Record<string, Record<Lang, string>> = {
   rate: { zh: '完成率', en: 'the completion rate' },
 };
 
-const LOCALISED_PARAMS = new Set(['expected', 'actual', 'kindName', 'what', 'kind']);
+/**
+ * Parameters that carry a word to translate (a type name, a kind of file): those named ...Name, and
+ * `what` and `kind`, which are nothing else. Every other parameter (a YAML key such as `plans`, a
+ * value typed in the notes) is shown as given, never translated.
+ */
+function isTranslated(name: string): boolean {
+  return name.endsWith('Name') || name === 'what' || name === 'kind';
+}
+
+function placeholderText(name: string, params: DiagnosticParams, lang: Lang): string | undefined {
+  if (!(name in params)) return undefined;
+  const value = String(params[name]);
+  return isTranslated(name) ? (vocabulary[value]?.[lang] ?? value) : value;
+}
 
 function interpolate(template: string, params: DiagnosticParams, lang: Lang): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in params)) return whole;
-    const value = String(params[name]);
-    return LOCALISED_PARAMS.has(name) ? (vocabulary[value]?.[lang] ?? value) : value;
-  });
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => placeholderText(name, params, lang) ?? whole);
 }
 
 export function diagnosticMessage(diagnostic: Diagnostic, lang: Lang): string {

@@ -1,13 +1,14 @@
-import { existsSync, promises as fs } from 'node:fs';
+import * as nodeFs from 'node:fs';
+import { existsSync, promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
-import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { glob, type FileSystemAdapter } from 'tinyglobby';
+import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
 import { FILE_SCHEMAS, fileKindOf } from '../schema/json-schema.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
 import { validateFile, valueAt } from '../schema/validate.js';
-import { loadSourceFile, locate, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
+import { loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
 export interface Located<T> {
@@ -99,27 +100,30 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
       diagnostics.push(error('source-outside-repo', { pattern, root: loaded.repoRoot }, locate(loaded.file, where)));
       continue;
     }
-    if (matched.length === 0) {
-      diagnostics.push(error('source-no-match', { pattern }, locate(loaded.file, where)));
+    const at = locate(loaded.file, where);
+    if (matched.files.length === 0 && matched.unreadable.length === 0) {
+      diagnostics.push(error('source-no-match', { pattern }, at));
       continue;
     }
-    if (matched.includes(loaded.file.path)) {
-      diagnostics.push(error('source-cycle', { pattern }, locate(loaded.file, where)));
+    if (matched.files.includes(loaded.file.path)) {
+      diagnostics.push(error('source-cycle', { pattern }, at));
       continue;
     }
-    for (const filePath of matched) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath, read)));
+    diagnostics.push(...matched.unreadable.map((d) => ({ ...d, location: at })));
+    for (const filePath of matched.files) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath, read, at)));
   }
   return diagnostics;
 }
 
-async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource): Promise<Diagnostic[]> {
+/** `at`: the sources line that drew the file in, where a file that cannot be read is reported. */
+async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource, at: Location): Promise<Diagnostic[]> {
   const seen = loaded.files.find((f) => f.path === filePath);
   // A file named again under another kind (metrics: activities/2023.yaml) is still the wrong kind.
   if (seen) return isMappingWithKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
   const loadedFile = await read(filePath);
   const { file } = loadedFile;
   // A copy: a cached read's list is shared by every report that meets the file.
-  const diagnostics = [...loadedFile.diagnostics];
+  const diagnostics = loadedFile.diagnostics.map((d) => (d.location ? d : { ...d, location: at }));
   if (!file || hasErrors(diagnostics)) return diagnostics;
   loaded.files.push(file);
   if (!isMappingWithKey(file.data, kind)) {
@@ -138,19 +142,61 @@ function isMappingWithKey(data: unknown, key: string): boolean {
   return typeof data === 'object' && data !== null && !Array.isArray(data) && key in data;
 }
 
-/** Files matching a pattern, sorted, or 'outside' when the pattern or a match leaves the repo. */
-async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<string[] | 'outside'> {
+/** What a pattern matched: readable-looking files, and links that lead nowhere (with why). */
+interface Matched {
+  files: string[];
+  unreadable: Diagnostic[];
+}
+
+/**
+ * Files matching a pattern, sorted, each once however many links reach it, or 'outside' when the
+ * pattern or a match leaves the repo. Links are followed while they stay inside the repo.
+ */
+async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<Matched | 'outside'> {
   const base = path.dirname(loaded.file.path);
   const root = loaded.repoRoot;
   if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';
-  const matches = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false });
+  const broken = new Map<string, unknown>();
+  const matches = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true, fs: globFileSystem(broken) });
   const realRoot = await fs.realpath(root);
-  const resolved: string[] = [];
-  for (const match of matches.sort()) {
-    if (!isInside(realRoot, await fs.realpath(match))) return 'outside';
-    resolved.push(path.normalize(match));
+  const found: Matched = { files: [], unreadable: [] };
+  const seen = new Set<string>();
+  for (const match of matches.map((m) => path.normalize(m)).sort()) {
+    const failure = broken.get(match);
+    const real = failure === undefined ? await fs.realpath(match).catch((cause: unknown) => cause) : failure;
+    if (typeof real !== 'string') {
+      found.unreadable.push(await readFailure(match, real));
+    } else if (!isInside(realRoot, real)) {
+      return 'outside';
+    } else if (!seen.has(real)) {
+      seen.add(real);
+      found.files.push(match);
+    }
   }
-  return resolved;
+  return found;
+}
+
+/**
+ * The file system as the glob sees it, so that nothing a pattern names is skipped without a word:
+ * pipes, devices and sockets show up as files (the reader then refuses them), and a link that leads
+ * nowhere (dangling, or a loop) shows up as a file whose failure is kept in `broken`.
+ */
+function globFileSystem(broken: Map<string, unknown>): FileSystemAdapter {
+  const readdir = (dir: string, options: { withFileTypes: true }, callback: (err: Error | null, entries: Dirent[]) => void) =>
+    nodeFs.readdir(dir, options, (err, entries) => callback(err, (entries ?? []).map(specialAsFile)));
+  const realpath = (link: string, callback: (err: Error | null, real: string) => void) =>
+    nodeFs.realpath(link, (err, real) => {
+      if (err) broken.set(path.normalize(link), err);
+      callback(null, err ? link : real);
+    });
+  const stat = (file: string, callback: (err: Error | null, stats: Pick<Stats, 'isDirectory'>) => void) =>
+    broken.has(path.normalize(file)) ? callback(null, { isDirectory: () => false }) : nodeFs.stat(file, callback);
+  return { ...nodeFs, readdir, realpath, stat } as unknown as FileSystemAdapter;
+}
+
+function specialAsFile(entry: Dirent): Dirent {
+  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) entry.isFile = () => true;
+  return entry;
 }
 
 /** The part of a glob before its first wildcard: where the glob can reach. */

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
-import { error, type Diagnostic, type DiagnosticParams, type Location } from '../diagnostics/diagnostic.js';
-import type { DiagnosticCode } from '../diagnostics/messages.js';
-import { decodeNotes, type Decoded } from './decode.js';
+import { constants, promises as fs, type Stats } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type Scalar } from 'yaml';
+import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { decodeNotes, MAX_NOTES_FILE_BYTES, type Decoded } from './decode.js';
 
 /** A path into a parsed YAML document, as zod reports it: keys and sequence indexes. */
 export type YamlPath = readonly PropertyKey[];
@@ -30,11 +30,6 @@ export interface LoadedFile {
 /** Beyond this many alias expansions a file is an attack ("billion laughs"), not notes. */
 const MAX_ALIAS_COUNT = 100;
 
-const YAML_CODES: Partial<Record<string, DiagnosticCode>> = {
-  DUPLICATE_KEY: 'yaml-duplicate-key',
-  TAB_AS_INDENT: 'yaml-tab-indent',
-};
-
 /** How the loaders read a file: plainly, or through a run's cache (see memoizedReader). */
 export type ReadSource = (path: string) => Promise<LoadedFile>;
 
@@ -53,17 +48,86 @@ export function memoizedReader(): ReadSource {
 
 /** Reads and parses one notes file; never throws for a user's mistake. */
 export async function loadSourceFile(path: string): Promise<LoadedFile> {
-  let bytes: Uint8Array;
+  const read = await readBoundedFile(path, MAX_NOTES_FILE_BYTES);
+  if (read.diagnostic) return { diagnostics: [read.diagnostic] };
+  return parseSourceText(path, read.bytes);
+}
+
+/** A file's bytes, or the one diagnostic that says why it cannot be read. */
+export type ReadOutcome = { bytes: Uint8Array; diagnostic?: undefined } | { bytes?: undefined; diagnostic: Diagnostic };
+
+/**
+ * Reads a file the user pointed at, at most `limit` bytes, without ever blocking: a FIFO, a device
+ * or a socket is refused before it is opened, a file too large is refused by its size before it is
+ * read, and a file that grows after the stat is caught by reading one byte past the limit.
+ */
+export async function readBoundedFile(filePath: string, limit: number): Promise<ReadOutcome> {
+  let handle: FileHandle | undefined;
   try {
-    const stat = await fs.stat(path);
-    if (stat.isDirectory()) return { diagnostics: [error('not-a-file', { path })] };
-    bytes = await fs.readFile(path);
+    const refused = refusal(filePath, await fs.stat(filePath), limit);
+    if (refused) return { diagnostic: refused };
+    // Non-blocking, and checked again on the handle: the path may have been swapped for a FIFO.
+    handle = await fs.open(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const swapped = refusal(filePath, await handle.stat(), limit);
+    if (swapped) return { diagnostic: swapped };
+    const bytes = await readAtMost(handle, limit + 1);
+    if (bytes.length > limit) return { diagnostic: tooLarge(filePath, bytes.length, limit) };
+    return { bytes };
   } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { diagnostics: [error('file-not-found', { path })] };
-    return { diagnostics: [error('read-failed', { path, detail: code ?? String(cause) })] };
+    return { diagnostic: await readFailure(filePath, cause) };
+  } finally {
+    await handle?.close();
   }
-  return parseSourceText(path, bytes);
+}
+
+function refusal(filePath: string, stat: Stats, limit: number): Diagnostic | undefined {
+  if (stat.isDirectory()) return error('not-a-file', { path: filePath });
+  if (!stat.isFile()) return error('not-a-regular-file', { path: filePath });
+  if (stat.size > limit) return tooLarge(filePath, stat.size, limit);
+  return undefined;
+}
+
+function tooLarge(filePath: string, size: number, limit: number): Diagnostic {
+  return error('file-too-large', { size, limit }, { file: filePath, line: 1, column: 1 });
+}
+
+async function readAtMost(handle: FileHandle, count: number): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(count);
+  let filled = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buffer, filled, count - filled, null);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+    if (filled === count) break;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/** What an errno means for the person who named the file. */
+export async function readFailure(filePath: string, cause: unknown): Promise<Diagnostic> {
+  const code = (cause as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      // A link whose target is gone exists itself: "not found" would send the user looking for it.
+      return (await isSymbolicLink(filePath)) ? error('broken-symlink', { path: filePath }) : error('file-not-found', { path: filePath });
+    case 'ELOOP':
+      return error('symlink-loop', { path: filePath });
+    case 'EISDIR':
+      return error('not-a-file', { path: filePath });
+    case 'ENXIO':
+    case 'ENODEV':
+      return error('not-a-regular-file', { path: filePath });
+    case 'EACCES':
+    case 'EPERM':
+      return error('permission-denied', { path: filePath });
+    default:
+      return error('read-failed', { path: filePath, detail: code ?? String(cause) });
+  }
+}
+
+async function isSymbolicLink(filePath: string): Promise<boolean> {
+  return (await fs.lstat(filePath).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
 
 /** The pure half of loadSourceFile: bytes of a file named `path` -> parsed file and diagnostics. */
@@ -75,36 +139,230 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   if (text.trim() === '') {
     return { diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
   }
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const { doc, props } = parseYaml(text);
   const lines = countLines(text);
   const file: SourceFile = { path, text, encoding: decoded.encoding, doc, lines, data: undefined };
   const secondDocument = secondDocumentOffset(text);
   if (secondDocument >= 0) diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocument)));
-  diagnostics.push(...yamlErrorDiagnostics(file, doc.errors));
-  if (doc.errors.length > 0 || secondDocument >= 0) return { file, diagnostics };
+  const nodes = nodeProblems(file);
+  const blocking = [...yamlErrorDiagnostics(file, doc.errors), ...unsupportedProps(file, props), ...nodes.blocking];
+  diagnostics.push(...onePerLine([...blocking, ...rawControlCharacters(file), ...nodes.controls]));
+  if (blocking.length > 0 || secondDocument >= 0) return { file, diagnostics: capped(diagnostics) };
   if (doc.contents === null) {
     // Only comments: as empty as an empty file, and said the same way.
     return { file, diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
   }
   try {
+    // Without a * there is no alias to count.
+    if (text.includes('*') && aliasesAmplify(doc)) throw new RangeError('alias expansion');
     file.data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
     diagnostics.push(error('yaml-alias-bomb', {}, locationAt(file, firstAliasOffset(doc))));
   }
-  return { file, diagnostics };
+  return { file, diagnostics: capped(diagnostics) };
 }
+
+/** A tag (!!binary) or a directive (%YAML 1.1), where it was written. */
+type PropToken = CST.SourceToken | CST.Directive;
+
+/**
+ * parseDocument, keeping the tags and directives of the token stream: the document's nodes do not
+ * say where their tag was written. Keys are not checked for uniqueness here: yaml compares each
+ * key with every earlier one, which takes minutes on a file of 100,000 keys (see nodeProblems).
+ */
+function parseYaml(text: string): { doc: Document.Parsed; props: PropToken[] } {
+  const props: PropToken[] = [];
+  const composer = new Composer({ prettyErrors: false, uniqueKeys: false, strict: true });
+  function* collectingProps(tokens: Iterable<CST.Token>): Generator<CST.Token> {
+    for (const token of tokens) {
+      collectProps(token, props);
+      yield token;
+    }
+  }
+  let doc: Document.Parsed | undefined;
+  // The first document only: a second one is reported by secondDocumentOffset.
+  for (const next of composer.compose(collectingProps(new Parser().parse(text)), true, text.length)) {
+    if (doc) break;
+    doc = next;
+  }
+  // Walked from a stack: back into the order they were written.
+  return { doc: doc!, props: props.sort((a, b) => a.offset - b.offset) };
+}
+
+/** Every tag and directive token below `root`, walked without recursion (nesting can be deep). */
+function collectProps(root: CST.Token, found: PropToken[]): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    const type = (item as { type?: unknown }).type;
+    if (type === 'tag' || type === 'directive') found.push(item as PropToken);
+    else for (const value of Array.isArray(item) ? item : Object.values(item)) if (typeof value === 'object') stack.push(value);
+  }
+}
+
+/** `!!str` only makes a value text, as quotes do; every other tag changes what the data is. */
+const ALLOWED_TAGS = new Set(['!!str']);
+
+/**
+ * YAML features the notes do not use, which would otherwise surface as unrelated errors: a %YAML
+ * directive other than 1.2 (YAML 1.1 reads dates as timestamps and yes as true) and explicit tags
+ * (!!binary, !!timestamp, custom ones). Merge keys are found by nodeProblems.
+ */
+function unsupportedProps(file: SourceFile, props: readonly PropToken[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const token of props) {
+    if (token.type === 'directive') {
+      const [name, version] = token.source.split(/\s+/);
+      if (name === '%YAML' && version !== '1.2') found.push(error('yaml-version-unsupported', { version: version ?? '' }, locationAt(file, token.offset)));
+    } else if (!ALLOWED_TAGS.has(token.source)) {
+      found.push(error('yaml-tag-unsupported', { tag: token.source }, locationAt(file, token.offset)));
+    }
+  }
+  return found;
+}
+
+/**
+ * The checks that look at the document's nodes, in one walk (a walk each costs seconds on a file
+ * of 100,000 keys): `blocking` problems keep the data from being built, `controls` do not.
+ */
+function nodeProblems(file: SourceFile): { blocking: Diagnostic[]; controls: Diagnostic[] } {
+  const blocking: Diagnostic[] = [];
+  const controls: Diagnostic[] = [];
+  visit(file.doc, {
+    Map(_key, map) {
+      blocking.push(...duplicateKeys(file, map.items));
+    },
+    Pair(_key, pair) {
+      if (isMergeKey(pair.key)) blocking.push(error('yaml-merge-key', {}, locationAt(file, pair.key.range?.[0] ?? 0)));
+    },
+    Scalar(_key, scalar) {
+      const escaped = escapedControlCharacter(file, scalar);
+      if (escaped) controls.push(escaped);
+    },
+  });
+  return { blocking, controls };
+}
+
+/** `<<` unquoted: a merge key in YAML 1.1, which YAML 1.2 (and these notes) do not have. */
+function isMergeKey(key: unknown): key is Scalar {
+  return isScalar(key) && key.type === 'PLAIN' && key.value === '<<';
+}
+
+/** Keys written twice in one mapping, found with a set (linear, unlike yaml's own check). */
+function duplicateKeys(file: SourceFile, items: readonly Pair[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const seen = new Set<unknown>();
+  for (const { key } of items) {
+    if (!isScalar(key)) continue;
+    if (seen.has(key.value)) found.push(error('yaml-duplicate-key', { key: String(key.value) }, locationAt(file, key.range?.[0] ?? 0)));
+    seen.add(key.value);
+  }
+  return found;
+}
+
+/**
+ * C0 and C1 control characters (but tab, LF and CR), DEL and bidirectional overrides: invisible in
+ * an editor, they would reach the documents and the terminal raw, and bidi overrides reorder what
+ * a reader sees.
+ */
+const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
+
+/** Control characters typed into the file, each at its place. */
+function rawControlCharacters(file: SourceFile): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  const raw = new RegExp(CONTROL_CHARACTER.source, 'g');
+  for (let match = raw.exec(file.text); match && found.length <= MAX_FILE_DIAGNOSTICS; match = raw.exec(file.text)) {
+    found.push(error('control-character', { codePoint: codePointName(match[0]) }, locationAt(file, match.index)));
+  }
+  return found;
+}
+
+/** A control character that an escape in a double-quoted string ("\e", "\x00") put into a value, at the string. */
+function escapedControlCharacter(file: SourceFile, scalar: Scalar): Diagnostic | undefined {
+  if (typeof scalar.value !== 'string' || !scalar.range) return undefined;
+  const inValue = CONTROL_CHARACTER.exec(scalar.value);
+  // Typed raw, it is reported at the character by rawControlCharacters.
+  if (!inValue || CONTROL_CHARACTER.test(file.text.slice(scalar.range[0], scalar.range[1]))) return undefined;
+  return error('control-character', { codePoint: codePointName(inValue[0]) }, locationAt(file, scalar.range[0]));
+}
+
+/** U+001B, as Unicode names a character. */
+function codePointName(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Past this, a file's problems are one mistake repeated or not notes at all: more lines help nobody. */
+const MAX_FILE_DIAGNOSTICS = 200;
+
+function capped(diagnostics: Diagnostic[]): Diagnostic[] {
+  if (diagnostics.length <= MAX_FILE_DIAGNOSTICS) return diagnostics;
+  const rest = diagnostics.slice(MAX_FILE_DIAGNOSTICS);
+  const severity = rest.some((d) => d.severity === 'error') ? error : warning;
+  return [...diagnostics.slice(0, MAX_FILE_DIAGNOSTICS), severity('too-many-problems', { shown: MAX_FILE_DIAGNOSTICS }, rest[0]!.location)];
+}
+
+/** The same problem on the same line is one edit: say it once. */
+function onePerLine(diagnostics: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((d) => {
+    const key = `${d.code}:${d.location?.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Aliases may at most double what a file holds, and a little more: a small file whose aliases
+ * expand to hundreds of thousands of nodes ("billion laughs") takes minutes to build and render,
+ * long before yaml's alias count limit fires. Counted without expanding, each node once.
+ */
+function aliasesAmplify(doc: Document.Parsed): boolean {
+  const targets = new Map<unknown, unknown>();
+  const anchors = new Map<string, unknown>();
+  let own = 0;
+  visit(doc, {
+    Node(_key, node) {
+      own++;
+      // In document order: an alias means the latest anchor of its name before it.
+      if (isAlias(node)) targets.set(node, anchors.get(node.source));
+      else if (node.anchor) anchors.set(node.anchor, node);
+    },
+  });
+  if (targets.size === 0) return false;
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  const expanded = (node: unknown): number => {
+    if (isAlias(node)) return expanded(targets.get(node));
+    if (!isMap(node) && !isSeq(node)) return node ? 1 : 0;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // An alias inside its own anchor: data without end.
+    if (open.has(node)) return Infinity;
+    open.add(node);
+    let size = 1;
+    for (const item of node.items) size += isPair(item) ? expanded(item.key) + expanded(item.value) : expanded(item);
+    open.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+  return expanded(doc.contents) > 2 * own + ALIAS_ALLOWANCE;
+}
+
+/** Nodes aliases may add beyond doubling a file: room for a list of tags reused a few dozen times. */
+const ALIAS_ALLOWANCE = 10_000;
 
 /** Prose that starts with {{ reads as a YAML flow mapping: the fix is quotes, not braces. */
 const UNQUOTED_BRACES = /(?:^|[:-]\s+)(\{\{)/;
 
 /**
  * yaml's errors as diagnostics. One syntax error makes the parser lose its way and report dozens
- * more after it, so only the first generic one of a file is kept; the specific ones (a tab, a
- * duplicate key, prose that needs quotes) are kept one per line.
+ * more after it, so only the first generic one of a file is kept; the specific ones (a tab, prose
+ * that needs quotes) are kept, one per line (see onePerLine).
  */
 function yamlErrorDiagnostics(file: SourceFile, errors: Document.Parsed['errors']): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const linesSeen = new Set<string>();
   let genericSeen = false;
   for (const yamlError of errors) {
     // Reported once, by our own check, at the separator.
@@ -113,23 +371,17 @@ function yamlErrorDiagnostics(file: SourceFile, errors: Document.Parsed['errors'
     const tabAt = indentTabOffset(file.text, offset);
     const line = locationAt(file, offset);
     const braces = UNQUOTED_BRACES.exec(line.sourceLine ?? '');
-    let diagnostic: Diagnostic;
     if (tabAt !== undefined && (yamlError.code === 'TAB_AS_INDENT' || yamlError.code === 'BAD_INDENT')) {
       // A tab after some spaces is reported by yaml as a bad indent; the fix is the same.
-      diagnostic = error('yaml-tab-indent', {}, locationAt(file, tabAt));
-    } else if (braces && YAML_CODES[yamlError.code] === undefined) {
-      diagnostic = error('prose-needs-quotes', {}, { ...line, column: braces.index + braces[0].length - 1 });
-    } else {
-      const code = YAML_CODES[yamlError.code] ?? 'yaml-syntax';
-      if (code === 'yaml-syntax' && genericSeen) continue;
-      genericSeen ||= code === 'yaml-syntax';
-      const params: DiagnosticParams = code === 'yaml-duplicate-key' ? { key: duplicateKeyName(file.text, offset) } : { detail: firstLine(yamlError.message) };
-      diagnostic = error(code, params, line);
+      found.push(error('yaml-tab-indent', {}, locationAt(file, tabAt)));
+    } else if (yamlError.code === 'TAB_AS_INDENT') {
+      found.push(error('yaml-tab-indent', {}, line));
+    } else if (braces) {
+      found.push(error('prose-needs-quotes', {}, { ...line, column: braces.index + braces[0].length - 1 }));
+    } else if (!genericSeen) {
+      genericSeen = true;
+      found.push(error('yaml-syntax', { detail: firstLine(yamlError.message) }, line));
     }
-    const key = `${diagnostic.code}:${diagnostic.location?.line}`;
-    if (linesSeen.has(key)) continue;
-    linesSeen.add(key);
-    found.push(diagnostic);
   }
   return found;
 }
@@ -171,11 +423,6 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function duplicateKeyName(text: string, offset: number): string {
-  const match = /^[^:\n]*/.exec(text.slice(offset));
-  return (match?.[0] ?? '').trim().replace(/^["']|["']$/g, '');
-}
-
 const DOCUMENT_SEPARATOR = /^---(\s|$)/m;
 
 /** A `---` that starts a second document (a leading one before any content is allowed). */
@@ -193,11 +440,14 @@ function secondDocumentOffset(text: string): number {
 /** The 1-based location of a character offset, with its source line for the caret display. */
 export function locationAt(file: Pick<SourceFile, 'path' | 'text' | 'lines'>, offset: number): Location {
   const { line, col } = file.lines.linePos(Math.max(0, Math.min(offset, file.text.length)));
-  return { file: file.path, line, column: col, sourceLine: sourceLine(file.text, line) };
+  return { file: file.path, line, column: col, sourceLine: lineText(file, line) };
 }
 
-export function sourceLine(text: string, line: number): string {
-  return (text.split(/\r?\n/)[line - 1] ?? '').replace(/\r$/, '');
+/** The text of a 1-based line, from the line starts already counted (splitting per call is quadratic). */
+function lineText(file: Pick<SourceFile, 'text' | 'lines'>, line: number): string {
+  const { lineStarts } = file.lines;
+  const start = lineStarts[line - 1] ?? file.text.length;
+  return file.text.slice(start, lineStarts[line] ?? file.text.length).replace(/\r?\n?$/, '');
 }
 
 /** The YAML node at a path, or the deepest existing ancestor when the path runs past the data. */
@@ -222,8 +472,20 @@ function childNode(node: unknown, key: PropertyKey): unknown {
   return undefined;
 }
 
+/** Each mapping's pairs by key, built at its first lookup: a located diagnostic per key of a large mapping would otherwise scan it once per key. */
+const pairIndexes = new WeakMap<Pair[], Map<string, Pair>>();
+
 function findPair(items: Pair[], key: PropertyKey): Pair | undefined {
-  return items.find((pair) => isPair(pair) && isScalar(pair.key) && String(pair.key.value) === String(key));
+  let index = pairIndexes.get(items);
+  if (!index) {
+    index = new Map();
+    for (const pair of items) {
+      // The first of duplicate keys, as a scan from the start would find.
+      if (isPair(pair) && isScalar(pair.key) && !index.has(String(pair.key.value))) index.set(String(pair.key.value), pair);
+    }
+    pairIndexes.set(items, index);
+  }
+  return index.get(String(key));
 }
 
 /** Location of the value at `path` (or of its key when `target` is 'key'). */
