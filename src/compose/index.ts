@@ -1,6 +1,6 @@
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../document/ast.js';
-import { escapeMarkupText, originMarker } from '../document/markup.js';
+import { escapeMarkupLine, escapeMarkupText, originMarker } from '../document/markup.js';
 import { locate, type YamlPath } from '../load/source-file.js';
 import type { TemplateSet } from '../load/templates.js';
 import type { ReportModel } from '../model/report-model.js';
@@ -47,18 +47,36 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
     return originMarker(origins.push({ file: file.path, line, column }) - 1);
   };
 
-  /** Plain text of the report file (a title, a lead), escaped and tagged. */
-  const plain = (text: string, path: YamlPath): string => mark(path) + escapeMarkupText(text);
-
-  /** A string of the report file, rendered, escaped and tagged with where it was written. */
-  const prose = (text: string | undefined, path: YamlPath, options: { singleParagraph?: boolean } = {}): string | undefined => {
-    if (text === undefined) return undefined;
+  /**
+   * A string of the report file as the reader sees it: every string is prose, its {{ }} rendered
+   * and checked wherever it is printed (a title as much as a paragraph). Undefined when it failed.
+   */
+  const render = (text: string, path: YamlPath): string | undefined => {
     const rendered = renderProse({ text, file, path }, model);
     diagnostics.push(...rendered.diagnostics);
-    if (rendered.text === undefined) return '';
+    if (rendered.text === undefined) return undefined;
+    // Prose of only a {{!-- comment --}} prints nothing: an empty heading or point is a mistake.
+    if (rendered.text.trim() === '') {
+      diagnostics.push(error('empty-value', {}, locate(file, path)));
+      return undefined;
+    }
+    return rendered.text;
+  };
+
+  /** One markup line (a title, a heading, a lead, the org): escaped, tagged with where it was written. */
+  const oneLine = (text: string, path: YamlPath): string => {
+    const rendered = render(text, path);
+    return rendered === undefined ? '' : mark(path) + escapeMarkupLine(rendered);
+  };
+
+  /** Paragraphs of prose (a blank line parts them), or one paragraph's worth when `runIn`. */
+  const prose = (text: string | undefined, path: YamlPath, options: { runIn?: boolean } = {}): string | undefined => {
+    if (text === undefined) return undefined;
+    const rendered = render(text, path);
+    if (rendered === undefined) return '';
     const marker = mark(path);
-    const escaped = escapeMarkupText(rendered.text);
-    if (options.singleParagraph) return marker + escaped.replace(/\n{2,}/g, '\n');
+    const escaped = escapeMarkupText(rendered);
+    if (options.runIn) return marker + escaped.replace(/\n{2,}/g, '\n');
     return escaped
       .split(/\n{2,}/)
       .map((chunk) => marker + chunk)
@@ -66,23 +84,23 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
   };
 
   const point = (value: Point, path: YamlPath): string => {
-    if (typeof value === 'string') return prose(value, path, { singleParagraph: true })!;
-    const lead = plain(value.lead, [...path, 'lead']);
-    const body = prose(value.text, [...path, 'text'], { singleParagraph: true })!;
+    if (typeof value === 'string') return prose(value, path, { runIn: true })!;
+    const lead = oneLine(value.lead, [...path, 'lead']);
+    const body = prose(value.text, [...path, 'text'], { runIn: true })!;
     return lead + (ENDS_WITH_MARK.test(lead) ? '' : '。') + body;
   };
 
   const report = model.source.report;
   const view: ReportView = {
     kind: model.kind,
-    org: escapeMarkupText(model.org),
-    ...(model.title ? { title: escapeMarkupText(model.title) } : {}),
+    org: oneLine(model.org, ['report', 'org']),
+    ...(model.title ? { title: oneLine(model.title, ['report', 'title']) } : {}),
     period: { id: model.period.id, year: model.period.year, label: model.period.label, ...(model.period.half ? { half: model.period.half } : {}) },
     dateText: model.dateText,
     ...optional('intro', prose(report.intro, ['intro'])),
     sections: report.sections.map((section, s) => ({
-      title: plain(section.title, ['sections', s, 'title']),
-      ...optional('summary', prose(section.summary, ['sections', s, 'summary'], { singleParagraph: true })),
+      title: oneLine(section.title, ['sections', s, 'title']),
+      ...optional('summary', prose(section.summary, ['sections', s, 'summary'], { runIn: true })),
       points: (section.points ?? []).map((value, p) => point(value, ['sections', s, 'points', p])),
       paragraphs: (section.paragraphs ?? []).map((value, p) => prose(value, ['sections', s, 'paragraphs', p])!),
     })),

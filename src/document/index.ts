@@ -15,5 +15,7 @@ export interface DocumentInput {
 export function toDocument(input: DocumentInput): ReportDocument {
   const blocks = punctuateBlocks(numberBlocks(parseMarkup(input.markup, input.origins)));
   const title = blocks.find((block) => block.type === 'title');
-  return { meta: { title: title?.text ?? '', org: input.org, date: input.date }, blocks };
+  // The org as signed (its {{ }} rendered) names the document's author too.
+  const signature = blocks.find((block) => block.type === 'signature');
+  return { meta: { title: title?.text ?? '', org: signature?.org || input.org, date: input.date }, blocks };
 }

@@ -9,32 +9,48 @@ import type { Block, Inline, ItemInline, Origin, ParagraphBlock, SequenceStyle }
  *   lines                        a paragraph; consecutive lines join (no space between CJK)
  *   + text  /  +(第一) text      a point of a run-in sequence, inside the current paragraph
  *   ::: signature / org / date / :::   the signature block
- *   \text                        a line taken literally (escaped user text)
  *
  * A full Markdown parser would reinterpret the secretary's prose ("1. …" at a line start becomes a
  * list), so user text is escaped into this grammar and nothing else is recognised.
- * Private-use characters carry origins: U+E000 n U+E001 links the text that follows to origins[n].
+ * Private-use characters are marks that user text never holds (escaping strips them first):
+ * U+E000 n U+E001 links the text that follows to origins[n]; U+E002 opens every line of user text,
+ * so that no such line starts with syntax. The parser drops the marks wherever they stand, so any
+ * text round-trips exactly, whatever it starts with (#, +, :::, \, 1.).
  */
 
 const ORIGIN_OPEN = '\uE000';
 const ORIGIN_CLOSE = '\uE001';
 const ORIGIN_PATTERN = /\uE000(\d+)\uE001/g;
-const PRIVATE_MARKS = /[\uE000\uE001]/g;
+const LITERAL = '\uE002';
+const PRIVATE_MARKS = /[\uE000-\uE002]/g;
+/** Every line break a YAML string can hold: each one would start a markup line. */
+const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 export function originMarker(index: number): string {
   return `${ORIGIN_OPEN}${index}${ORIGIN_CLOSE}`;
 }
 
-const LINE_SYNTAX = /^(#|\+|:::|\\)/;
-
-/** User text -> markup that parses back to the same text: each line trimmed, syntax escaped. */
+/** User text -> markup lines that parse back to the same text: each line trimmed and marked literal. */
 export function escapeMarkupText(text: string): string {
   return text
     .replace(PRIVATE_MARKS, '')
-    .split(/\r?\n/)
+    .split(LINE_BREAK)
     .map((line) => line.trim())
-    .map((line) => (LINE_SYNTAX.test(line) ? `\\${line}` : line))
+    .map((line) => (line === '' ? '' : LITERAL + line))
     .join('\n');
+}
+
+/**
+ * User text for a place that is one markup line (a title, a heading, a signature line): it never
+ * opens a new line, whatever it holds. (The schema refuses line breaks in such fields anyway.)
+ */
+export function escapeMarkupLine(text: string): string {
+  return escapeMarkupText(text).replace(/\n+/g, ' ');
+}
+
+/** The text a reader sees: the private-use marks removed. */
+function visible(text: string): string {
+  return text.replace(ORIGIN_PATTERN, '').replace(PRIVATE_MARKS, '');
 }
 
 const HEADING = /^(#{1,5})\s+(.*)$/;
@@ -47,7 +63,7 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’�
 /** Joins two lines of one paragraph: no space where either side is CJK (Chinese has no spaces). */
 function joinLines(left: string, right: string): string {
   if (left === '' || right === '') return left + right;
-  const needsSpace = !CJK.test(left.replace(ORIGIN_PATTERN, '').slice(-1)) && !CJK.test(right.replace(ORIGIN_PATTERN, '')[0] ?? '');
+  const needsSpace = !CJK.test(visible(left).slice(-1)) && !CJK.test(visible(right)[0] ?? '');
   return needsSpace ? `${left} ${right}` : left + right;
 }
 
@@ -56,10 +72,10 @@ interface Extracted {
   origin?: Origin;
 }
 
-/** Strips origin markers from a piece of text and keeps the first one's origin. */
+/** Strips the private-use marks from a piece of text and keeps the first origin's. */
 function extractOrigin(text: string, origins: readonly Origin[]): Extracted {
   const first = new RegExp(ORIGIN_PATTERN.source).exec(text);
-  const stripped = text.replace(ORIGIN_PATTERN, '');
+  const stripped = visible(text);
   const origin = first ? origins[Number(first[1])] : undefined;
   return origin ? { text: stripped, origin } : { text: stripped };
 }
@@ -88,7 +104,7 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
   const lines = markup.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!.trim();
-    if (line === '' || line.replace(ORIGIN_PATTERN, '') === '') {
+    if (visible(line) === '') {
       flush();
       continue;
     }
@@ -101,7 +117,7 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       blocks.push(level === 1 ? withOrigin({ type: 'title', text }, origin) : withOrigin({ type: 'heading', level: (level - 1) as 1 | 2 | 3 | 4, marker: '', text }, origin));
     } else if (item) {
       paragraph ??= { lead: '', items: [] };
-      paragraph.items.push({ style: (item[1] as SequenceStyle | undefined) ?? '一是', text: unescapeLine(item[2]!) });
+      paragraph.items.push({ style: (item[1] as SequenceStyle | undefined) ?? '一是', text: item[2]! });
     } else if (SIGNATURE_OPEN.test(line)) {
       flush();
       const body: string[] = [];
@@ -110,15 +126,11 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       const [org = '', date = ''] = body.filter(Boolean).map((l) => extractOrigin(l, origins).text);
       blocks.push({ type: 'signature', org, date });
     } else {
-      append(unescapeLine(line));
+      append(line);
     }
   }
   flush();
   return blocks;
-}
-
-function unescapeLine(line: string): string {
-  return line.startsWith('\\') ? line.slice(1) : line;
 }
 
 function toParagraph(lead: string, items: { style: SequenceStyle; text: string }[], origins: readonly Origin[]): ParagraphBlock {

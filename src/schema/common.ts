@@ -47,13 +47,46 @@ export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 /** An id that prose can reference: {{metric "cards"}}. */
 export const id = z
   .string()
+  .trim()
   .refine((value) => ID_PATTERN.test(value), { params: { code: 'bad-id' } })
-  .meta({ description: '编号：字母、数字、汉字、- 或 _ / an id: letters, digits, CJK, - or _', pattern: ID_PATTERN.source });
+  // For editors, the same rule: spaces around are trimmed.
+  .meta({ description: '编号：字母、数字、汉字、- 或 _ / an id: letters, digits, CJK, - or _', pattern: `^\\s*${ID_PATTERN.source.slice(1, -1)}\\s*$` });
 
-/** Text that the report prints; it may hold {{ }} expressions over the notes. */
-export const prose = z.string().min(1).meta({ description: '正文文字，可含 {{metric "id"}} 等表达式 / report text, may hold {{ }} expressions' });
+/** Text that the report prints; it may hold {{ }} expressions over the notes, and run over lines. */
+export const prose = z.string().trim().min(1).meta({ pattern: '\\S', description: '正文文字，可含 {{metric "id"}} 等表达式 / report text, may hold {{ }} expressions' });
 
-export const nonEmptyText = z.string().min(1);
+/** Any line break YAML can carry, a literal block's (|) or a quoted "\n". */
+const LINE_BREAK = /[\n\r\v\f\u2028\u2029]/;
+const NOT_LINE_BREAK = '[^\\n\\r\\v\\f\\u2028\\u2029]';
+
+/**
+ * Text of one line: a name, a title, a lead, a tag, a unit. The newline that a folded or literal
+ * block (`org: >`) adds at the end, and spaces around, mean nothing and are trimmed; a line break
+ * inside would split a title or push the date out of the signature, so it is refused.
+ */
+export const lineText = z
+  .string()
+  .trim()
+  .refine((value) => !LINE_BREAK.test(value), { params: { code: 'text-multiline' } })
+  .meta({ pattern: `^\\s*(?:\\S${NOT_LINE_BREAK}*?)?\\s*$` });
+
+export const nonEmptyLine = lineText.min(1).meta({ pattern: `^\\s*\\S${NOT_LINE_BREAK}*?\\s*$` });
+
+/**
+ * Figures of the notes, and what prose computes from them, stay below this magnitude: up to it a
+ * double holds every whole number exactly and 15 significant digits print without exponent.
+ */
+export const MAX_FIGURE = 1e15;
+
+export function isPrintableFigure(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) < MAX_FIGURE;
+}
+
+/** A figure of the notes, printable as typed. */
+export const figure = z
+  .number()
+  .refine(isPrintableFigure, { params: { code: 'number-out-of-range' } })
+  .meta({ exclusiveMinimum: -MAX_FIGURE, exclusiveMaximum: MAX_FIGURE });
 
 /** One path or glob, or a list of them, relative to the file that names them. */
 export const sourcePatterns = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);

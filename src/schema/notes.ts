@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { id, isoDate, nonEmptyText, period } from './common.js';
+import { figure, id, isoDate, lineText, nonEmptyLine, period } from './common.js';
 
 /** What was done: one dated entry of the activity log. */
 export const activity = z
   .strictObject({
     id: id.optional().meta({ description: '编号，供 {{date "id"}} 引用 / id, for {{date "id"}}' }),
     date: isoDate,
-    title: nonEmptyText.meta({ description: '活动名称 / what was done' }),
-    tags: z.array(nonEmptyText).optional().meta({ description: '标签，供 {{count tag="…"}} 统计 / tags, counted by {{count tag="…"}}' }),
-    people: z.number().int().min(0).optional().meta({ description: '参加人数 / number of people' }),
-    count: z.number().min(0).optional().meta({ description: '数量（件、次、人次…）/ a quantity' }),
+    title: nonEmptyLine.meta({ description: '活动名称 / what was done' }),
+    tags: z.array(nonEmptyLine).optional().meta({ description: '标签，供 {{count tag="…"}} 统计 / tags, counted by {{count tag="…"}}' }),
+    people: figure.int().min(0).optional().meta({ description: '参加人数 / number of people' }),
+    count: figure.min(0).optional().meta({ description: '数量（件、次、人次…）/ a quantity' }),
     note: z.string().optional().meta({ description: '备注（不进入报告）/ a note, not printed' }),
   })
   .meta({ title: 'activity' });
@@ -18,12 +18,12 @@ export const activity = z
 export const metric = z
   .strictObject({
     id,
-    name: nonEmptyText.meta({ description: '指标名称 / name' }),
-    unit: z.string().meta({ description: '单位：张、台、个、% … / unit' }),
-    actual: z.number().meta({ description: '实际完成值 / the value reached' }),
-    target: z.number().optional().meta({ description: '目标值 / the target' }),
-    baseline: z.number().optional().meta({ description: '基期值 / baseline' }),
-    previous: z.number().optional().meta({ description: '上年同期值 / same period last year' }),
+    name: nonEmptyLine.meta({ description: '指标名称 / name' }),
+    unit: lineText.meta({ description: '单位：张、台、个、% … / unit' }),
+    actual: figure.meta({ description: '实际完成值 / the value reached' }),
+    target: figure.optional().meta({ description: '目标值 / the target' }),
+    baseline: figure.optional().meta({ description: '基期值 / baseline' }),
+    previous: figure.optional().meta({ description: '上年同期值 / same period last year' }),
     period: period.optional(),
   })
   .meta({ title: 'metric' });
@@ -32,10 +32,10 @@ export const metric = z
 export const plan = z
   .strictObject({
     id,
-    goal: nonEmptyText.meta({ description: '目标 / the goal' }),
+    goal: nonEmptyLine.meta({ description: '目标 / the goal' }),
     due: isoDate.optional(),
     metric: id.optional().meta({ description: '衡量它的指标编号 / the metric that measures it' }),
-    section: z.string().optional().meta({ description: '对应的报告章节标题 / the title of the report section it belongs to' }),
+    section: nonEmptyLine.optional().meta({ description: '对应的报告章节标题 / the title of the report section it belongs to' }),
   })
   .meta({ title: 'plan' });
 

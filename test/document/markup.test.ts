@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphText } from '../../src/document/ast.js';
 import { toDocument } from '../../src/document/index.js';
-import { escapeMarkupText, originMarker, parseMarkup } from '../../src/document/markup.js';
+import { escapeMarkupLine, escapeMarkupText, originMarker, parseMarkup } from '../../src/document/markup.js';
 
 describe('markup parser', () => {
   it('reads title, headings of four levels, paragraphs with run-in points and the signature', () => {
@@ -31,6 +31,38 @@ describe('markup parser', () => {
     const [paragraph, ...rest] = parseMarkup(escapeMarkupText(userText));
     expect(rest).toEqual([]);
     expect(paragraph?.type === 'paragraph' && paragraphText(paragraph)).toBe('# 不是标题+ 不是要点::: 也不是\\反斜杠开头');
+  });
+
+  // Text as the trial typed it: each must come back exactly, wherever it stands (after an origin
+  // marker, as a heading, as a point, after a point's lead), with no backslash in sight.
+  const HOSTILE = ['#文明城市#主题活动', '+1 分', '::: signature', '\\反斜杠', '\\#', '1. 一', '> 引用', '。', '+', '#', '私用\uE0000\uE001区'];
+
+  it.each(HOSTILE)('round-trips %j in a heading, a point, after a lead and in the signature', (text) => {
+    const expected = text.replace(/[\uE000-\uE002]/g, '');
+    const origins = [{ file: 'a.yaml', line: 1, column: 1 }];
+    const tagged = originMarker(0) + escapeMarkupLine(text);
+    const blocks = parseMarkup(
+      [`# ${tagged}`, `## ${tagged}`, '', `+ ${tagged}`, `+ ${originMarker(0)}${escapeMarkupLine('小标题')}。${tagged}`, '', '::: signature', tagged, tagged, ':::'].join('\n'),
+      origins,
+    );
+    expect(blocks).toEqual([
+      { type: 'title', text: expected, origin: origins[0] },
+      { type: 'heading', level: 1, marker: '', text: expected, origin: origins[0] },
+      {
+        type: 'paragraph',
+        origin: origins[0],
+        content: [
+          { type: 'item', style: '一是', marker: '', text: expected, origin: origins[0] },
+          { type: 'item', style: '一是', marker: '', text: `小标题。${expected}`, origin: origins[0] },
+        ],
+      },
+      { type: 'signature', org: expected, date: expected },
+    ]);
+  });
+
+  it('keeps a one-line field on its line: a line break in it never opens a heading or pushes the date out', () => {
+    const blocks = parseMarkup(['::: signature', escapeMarkupLine('某某街道人大工委\n## 2023年'), '2023年7月5日', ':::'].join('\n'));
+    expect(blocks).toEqual([{ type: 'signature', org: '某某街道人大工委 ## 2023年', date: '2023年7月5日' }]);
   });
 
   it('links blocks and points to the origins their text carries', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePunctuation } from '../../src/document/transforms/punctuation.js';
+import { normalisePunctuation, punctuateBlocks } from '../../src/document/transforms/punctuation.js';
 
 describe('normalisePunctuation (GB/T 15834)', () => {
   it.each([
@@ -14,4 +14,15 @@ describe('normalisePunctuation (GB/T 15834)', () => {
     ['街道 人大工委', '街道人大工委'],
     ['使用 Windows 系统', '使用 Windows 系统'],
   ])('%s -> %s', (input, expected) => expect(normalisePunctuation(input)).toBe(expected));
+});
+
+describe('punctuateBlocks', () => {
+  it('treats the org of the signature as the title treats it: a folded org reads the same in both', () => {
+    const [title, signature] = punctuateBlocks([
+      { type: 'title', text: '某某街道 人大工委2023年上半年工作总结' },
+      { type: 'signature', org: '某某街道 人大工委', date: '2023年7月5日' },
+    ]);
+    expect(title).toEqual({ type: 'title', text: '某某街道人大工委2023年上半年工作总结' });
+    expect(signature).toEqual({ type: 'signature', org: '某某街道人大工委', date: '2023年7月5日' });
+  });
 });

@@ -89,8 +89,9 @@ export function punctuateBlocks(blocks: readonly Block[]): Block[] {
         return { ...block, text: normalisePunctuation(block.text) };
       case 'paragraph':
         return { ...block, content: block.content.map(normaliseInline) };
-      default:
-        return block;
+      case 'signature':
+        // The org is printed in the title too: both must read the same.
+        return { ...block, org: normalisePunctuation(block.org) };
     }
   });
 }
