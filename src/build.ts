@@ -38,8 +38,9 @@ export async function prepareReport(reportPath: string, options: PrepareOptions 
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded);
   diagnostics.push(...modelDiagnostics);
   // Compose runs even after errors in notes files: its checks of the prose belong to the same run.
-  const composed = compose(model, loadTemplateSet(options.templateDirs));
-  diagnostics.push(...composed.diagnostics);
+  const templates = await loadTemplateSet(options.templateDirs);
+  const composed = compose(model, templates.set);
+  diagnostics.push(...templates.diagnostics, ...composed.diagnostics);
   if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
   const document = toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date });
   diagnostics.push(...lintNotes(model), ...lintText(document, loaded.files));
@@ -63,12 +64,54 @@ export interface BuildResult {
   files: string[];
 }
 
+export interface OutputPath {
+  format: OutputFormat;
+  path: string;
+}
+
+/** Where build writes a report: in outDir or next to it, named after it, one file per format. */
+export function outputPaths(reportPath: string, options: Pick<BuildOptions, 'formats' | 'outDir'> = {}): OutputPath[] {
+  const outDir = options.outDir ? path.resolve(options.outDir) : path.dirname(path.resolve(reportPath));
+  const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
+  const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
+  return formats.map((format) => ({ format, path: path.join(outDir, `${base}.${format}`) }));
+}
+
+/** One key per file as Windows and macOS folders see it: case and Unicode normalisation ignored. */
+function fileIdentity(file: string): string {
+  return path.resolve(file).normalize('NFC').toLowerCase();
+}
+
+/**
+ * The reports of one run that would write the same output file (two 2023-h1.yaml of different
+ * folders built into one --out): whichever came last would silently replace the other. Each such
+ * report gets a diagnostic that names the other, and must not be built; the rest may be.
+ */
+export function outputCollisions(reportPaths: readonly string[], options: Pick<BuildOptions, 'formats' | 'outDir'> = {}): Map<string, Diagnostic> {
+  const writers = new Map<string, { report: string; path: string }>();
+  const collisions = new Map<string, Diagnostic>();
+  for (const report of reportPaths) {
+    for (const output of outputPaths(report, options)) {
+      const key = fileIdentity(output.path);
+      const first = writers.get(key);
+      // The same report named twice is one report, not a collision.
+      if (first && path.resolve(first.report) !== path.resolve(report)) {
+        // One diagnostic per report, naming the first file they would share.
+        if (!collisions.has(report)) collisions.set(report, error('output-collision', { report, other: first.report, path: output.path }));
+        if (!collisions.has(first.report)) collisions.set(first.report, error('output-collision', { report: first.report, other: report, path: first.path }));
+      }
+      if (!first) writers.set(key, { report, path: output.path });
+    }
+  }
+  return collisions;
+}
+
 /** Renders the document into each format in memory, each with the writer that made it. */
-async function renderOutputs(document: ReportDocument, formats: readonly OutputFormat[], options: RenderOptions, pathFor: (format: OutputFormat) => string): Promise<PlannedOutput[]> {
+async function renderOutputs(document: ReportDocument, options: RenderOptions, outputs: readonly OutputPath[]): Promise<PlannedOutput[]> {
   const planned: PlannedOutput[] = [];
-  for (const format of formats) {
+  for (const { format, path: file } of outputs) {
     const writer = await loadWriter(format);
-    planned.push({ format, path: pathFor(format), bytes: await writer.render(document, options), writer });
+    planned.push({ format, path: file, bytes: await writer.render(document, options), writer });
   }
   return planned;
 }
@@ -84,11 +127,8 @@ export async function build(reportPath: string, options: BuildOptions = {}): Pro
   }
   const { document, diagnostics, files } = await prepareReport(reportPath, options);
   if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
-  const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
   const renderOptions: RenderOptions = { ...(options.preset ? { preset: options.preset } : {}), ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };
-  const outDir = options.outDir ? path.resolve(options.outDir) : path.dirname(path.resolve(reportPath));
-  const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
-  const planned = await renderOutputs(document, formats, renderOptions, (format) => path.join(outDir, `${base}.${format}`));
+  const planned = await renderOutputs(document, renderOptions, outputPaths(reportPath, options));
   const written = await writeOutputs(planned, { force: options.force ?? false });
   const all = [...diagnostics, ...written.diagnostics];
   return { ok: !hasErrors(all), outputs: written.written, diagnostics: all, document, files };

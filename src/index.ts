@@ -3,7 +3,7 @@
  *   import { build } from 'plan-report';
  *   const result = await build('2023-h1.yaml', { formats: ['docx'] });
  */
-export { build, prepareReport, type BuildOptions, type BuildResult, type Prepared, type PrepareOptions } from './build.js';
+export { build, outputCollisions, outputPaths, prepareReport, type BuildOptions, type BuildResult, type OutputPath, type Prepared, type PrepareOptions } from './build.js';
 export { check, type CheckResult } from './check.js';
 export type { Diagnostic, Location, Severity } from './diagnostics/diagnostic.js';
 export { diagnosticHint, diagnosticMessage, type DiagnosticCode } from './diagnostics/messages.js';

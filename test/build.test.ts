@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/index.js';
+import { build, outputCollisions } from '../src/index.js';
 import { copyExample, editFile, EXAMPLE_DIR, listFiles, tempDir } from './helpers/workspace.js';
 
 async function buildMarkdown(reportFile: string): Promise<string> {
@@ -100,5 +100,23 @@ describe('build: nothing is written on error', () => {
     const line = lines.findIndex((l) => l.includes('{{metric "cardz"}}')) + 1;
     expect(diagnostic!.location).toMatchObject({ file: report, line, column: lines[line - 1]!.indexOf('{{metric "cardz"}}') + 1 });
     expect(listFiles(out)).toEqual([]);
+  });
+});
+
+describe('build: reports of one run that would write the same file', () => {
+  it('names both reports of a collision, comparing output paths without case', () => {
+    const collisions = outputCollisions(['jiedao/2023-h1.yaml', 'shequ/2023-H1.yaml', 'shequ/2023-h2.yaml'], { outDir: 'drafts' });
+    expect([...collisions.keys()]).toEqual(['shequ/2023-H1.yaml', 'jiedao/2023-h1.yaml']);
+    expect(collisions.get('jiedao/2023-h1.yaml')).toEqual({
+      code: 'output-collision',
+      severity: 'error',
+      params: { report: 'jiedao/2023-h1.yaml', other: 'shequ/2023-H1.yaml', path: path.resolve('drafts', '2023-h1.docx') },
+    });
+  });
+
+  it('finds none next to each report, or for one report named twice', () => {
+    expect(outputCollisions(['jiedao/2023-h1.yaml', 'shequ/2023-h1.yaml']).size).toBe(0);
+    expect(outputCollisions(['jiedao/2023-h1.yaml', './jiedao/2023-h1.yaml'], { outDir: 'drafts' }).size).toBe(0);
+    expect(outputCollisions(['a/2023-h1.yaml', 'b/2023-h1.yaml'], { outDir: 'drafts', formats: ['md'] }).get('b/2023-h1.yaml')?.params.path).toBe(path.resolve('drafts', '2023-h1.md'));
   });
 });

@@ -4,9 +4,11 @@
 export const ExitCode = {
   /** Done; warnings allowed (unless --strict). */
   Ok: 0,
-  /** Problems in the notes or the outputs: diagnostics were printed, nothing was written. */
+  /** Problems in the notes or the outputs of at least one report: its diagnostics were printed and
+   * none of its outputs was changed; the other reports of the run were built. */
   UserError: 1,
-  /** The command line itself is wrong: an unknown option, a missing argument. */
+  /** The command line itself is wrong: an unknown option, a missing argument, no command, a bad
+   * SOURCE_DATE_EPOCH. Nothing was built. */
   Usage: 2,
   /** A bug in plan-report: the stack trace is printed for the report. */
   Internal: 3,

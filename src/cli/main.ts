@@ -1,12 +1,14 @@
+import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { FILE_KINDS, type FileKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
+import type { BuildResult } from '../build.js';
 import { ExitCode } from './exit-codes.js';
-import { t } from './messages.js';
-import { displayPath, formatDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
+import { t, type MessageKey } from './messages.js';
+import { displayPath, escapeControls, formatDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
@@ -30,17 +32,46 @@ function langFromArgv(argv: readonly string[]): string | undefined {
   return arg.includes('=') ? arg.slice('--lang='.length) : argv[index + 1];
 }
 
+/** A CLI line with the user's text in it (a path, an argument): its terminal controls escaped. */
+function say(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return t(lang, key, Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? escapeControls(value) : value])));
+}
+
 function parseFormats(value: string, lang: Lang): OutputFormat[] {
   const formats = value.split(',').map((f) => f.trim().toLowerCase()).filter(Boolean);
+  // `--format ""` would build nothing and say nothing: a mistake, not a request.
+  if (formats.length === 0) throw new UsageError(say(lang, 'noFormat', { known: OUTPUT_FORMATS.join(', ') }));
   for (const format of formats) {
-    if (!OUTPUT_FORMATS.includes(format as OutputFormat)) throw new UsageError(t(lang, 'badFormat', { value: format, known: OUTPUT_FORMATS.join(', ') }));
+    if (!OUTPUT_FORMATS.includes(format as OutputFormat)) throw new UsageError(say(lang, 'badFormat', { value: format, known: OUTPUT_FORMATS.join(', ') }));
   }
   return formats as OutputFormat[];
 }
 
-function sourceDateEpoch(env: NodeJS.ProcessEnv): number | undefined {
+/** 9999-12-31T23:59:59Z: the docx stamps W3CDTF dates, which have four-digit years. */
+const MAX_SOURCE_DATE_EPOCH = 253402300799;
+
+/**
+ * SOURCE_DATE_EPOCH pins the docx time stamps (reproducible-builds.org). Unset or empty: the
+ * report's date. Anything but a whole number of seconds in range is refused, as the specification
+ * asks, rather than silently ignored.
+ */
+function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang): number | undefined {
   const value = env.SOURCE_DATE_EPOCH;
-  return value && /^\d+$/.test(value) ? Number(value) : undefined;
+  if (value === undefined || value === '') return undefined;
+  const seconds = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(seconds <= MAX_SOURCE_DATE_EPOCH)) throw new UsageError(say(lang, 'badSourceDateEpoch', { value, min: 0, max: MAX_SOURCE_DATE_EPOCH }));
+  return seconds;
+}
+
+/** Each report named once, in the order given: the same file twice is built once. */
+function distinctReports(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return files.filter((file) => {
+    const key = path.resolve(file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 interface BuildFlags {
@@ -57,6 +88,15 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => io.stderr(formatDiagnostics(diagnostics, 'text', printOptions));
   let exitCode: ExitCode = ExitCode.Ok;
 
+  /** What became of one report of a build: its problems, then each file written or left as it was. */
+  const printOutcome = (report: string, result: Pick<BuildResult, 'ok' | 'outputs' | 'diagnostics'>, several: boolean): void => {
+    if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+    // Only what was really written is said to be: after a failed restore, that is a file.
+    for (const output of result.outputs) io.stdout(`${say(lang, output.status === 'written' ? 'wrote' : 'unchanged', { path: displayPath(output.path, io.cwd) })}\n`);
+    if (result.ok || result.outputs.length > 0) return;
+    io.stderr(`${several ? say(lang, 'reportNotBuilt', { report: displayPath(path.resolve(report), io.cwd) }) : t(lang, 'nothingWritten')}\n`);
+  };
+
   const program = new Command('plan-report')
     .description(t(lang, 'programDescription'))
     .version(await packageVersion(), '-V, --version', t(lang, 'versionOption'))
@@ -65,7 +105,9 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .helpCommand('help [command]', t(lang, 'helpCommand'))
     .addOption(new Option('--lang <lang>', t(lang, 'langOption')).choices(['zh', 'en']))
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
+    // Errors are printed by the catch below, in the user's language; help asked for by mistake
+    // (no command at all) goes to stderr.
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
 
   program
     .command('build')
@@ -78,25 +120,31 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()).default(DEFAULT_DOCX_PRESET))
     .action(async (files: string[], flags: BuildFlags) => {
       const formats = parseFormats(flags.format ?? OUTPUT_FORMATS.join(','), lang);
-      const { build } = await import('../build.js');
-      const epoch = sourceDateEpoch(io.env);
-      for (const file of files) {
-        const result = await build(file, {
-          formats,
-          force: flags.force ?? false,
-          ...(flags.out ? { outDir: flags.out } : {}),
-          ...(flags.templates ? { templateDirs: flags.templates } : {}),
-          ...(flags.preset ? { preset: flags.preset } : {}),
-          ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-        });
-        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-        if (!result.ok) {
-          io.stderr(`${t(lang, 'nothingWritten')}\n`);
-          exitCode = ExitCode.UserError;
-          continue;
-        }
-        for (const output of result.outputs) io.stdout(`${t(lang, output.status === 'written' ? 'wrote' : 'unchanged', { path: displayPath(output.path, io.cwd) })}\n`);
+      const epoch = sourceDateEpoch(io.env, lang);
+      const { build, outputCollisions } = await import('../build.js');
+      const reports = distinctReports(files);
+      const collisions = outputCollisions(reports, { formats, ...(flags.out ? { outDir: flags.out } : {}) });
+      let failed = 0;
+      for (const report of reports) {
+        const collision = collisions.get(report);
+        const result = collision
+          ? { ok: false, outputs: [], diagnostics: [collision] }
+          : await build(report, {
+              formats,
+              force: flags.force ?? false,
+              ...(flags.out ? { outDir: flags.out } : {}),
+              ...(flags.templates ? { templateDirs: flags.templates } : {}),
+              ...(flags.preset ? { preset: flags.preset } : {}),
+              ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
+            });
+        printOutcome(report, result, reports.length > 1);
+        if (!result.ok) failed++;
       }
+      if (reports.length > 1) {
+        const line = `${t(lang, 'runSummary', { total: reports.length, built: reports.length - failed, failed })}\n`;
+        (failed > 0 ? io.stderr : io.stdout)(line);
+      }
+      if (failed > 0) exitCode = ExitCode.UserError;
     });
 
   program
@@ -131,14 +179,17 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   } catch (cause) {
     if (cause instanceof CommanderError) {
       if (cause.exitCode === 0) return ExitCode.Ok;
-      io.stderr(`${t(lang, 'usageError', { detail: cause.message.replace(/^error: /, '') })}\n${t(lang, 'usageHint')}\n`);
+      // No command given: commander has printed the help, which says what to type.
+      if (cause.code === 'commander.help') return ExitCode.Usage;
+      io.stderr(`${say(lang, 'usageError', { detail: cause.message.replace(/^error: /, '') })}\n${t(lang, 'usageHint')}\n`);
       return ExitCode.Usage;
     }
     if (cause instanceof UsageError) {
       io.stderr(`${t(lang, 'usageError', { detail: cause.message })}\n${t(lang, 'usageHint')}\n`);
       return ExitCode.Usage;
     }
-    io.stderr(`${t(lang, 'internalError')}\n${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}\n`);
+    const trace = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
+    io.stderr(`${t(lang, 'internalError')}\n${trace.split('\n').map(escapeControls).join('\n')}\n`);
     return ExitCode.Internal;
   }
 }
@@ -151,6 +202,13 @@ async function packageVersion(): Promise<string> {
 
 /** The process entry: bin/plan-report.js calls this. */
 export async function main(): Promise<void> {
+  // `plan-report check | head`: the reader went away; what is left unprinted is not wanted.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (cause: NodeJS.ErrnoException) => {
+      if (cause.code !== 'EPIPE') throw cause;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   process.exitCode = await runCli({
     argv: process.argv.slice(2),
     env: process.env,

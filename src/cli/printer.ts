@@ -32,6 +32,28 @@ export function displayPath(file: string, cwd: string): string {
   return !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
+/**
+ * Characters that a terminal obeys rather than shows: C0 controls (ESC starts a sequence that can
+ * retitle or clear the terminal, CR overwrites a line), DEL, C1 controls (U+009B is a CSI by itself)
+ * and the bidi controls that reorder what is shown, line and paragraph separators too. Notes, file
+ * names and the lines quoted from them are the user's data, not the program's.
+ */
+const BEYOND_C0_CONTROLS = '\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069';
+const TERMINAL_CONTROLS = new RegExp(`[\u0000-\u001f${BEYOND_C0_CONTROLS}]`, 'g');
+
+/** Text from the notes made safe to print: each control shown as its escape, \x1b or \u202e. */
+export function escapeControls(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (char) => {
+    const code = char.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** JSON.stringify escapes the C0 controls only; the others as \u escapes are still JSON, same strings. */
+function escapeJsonControls(json: string): string {
+  return json.replace(new RegExp(`[${BEYOND_C0_CONTROLS}]`, 'g'), (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 /** Terminal columns of a string: CJK and full-width characters take two. */
@@ -48,18 +70,49 @@ function forDisplay(d: Diagnostic, cwd: string): Diagnostic {
   return { ...d, params };
 }
 
+/** For a terminal or a CI log: every parameter (text from the notes) with its controls escaped. */
+function withEscapedParams(d: Diagnostic): Diagnostic {
+  const params = Object.fromEntries(Object.entries(d.params).map(([name, value]) => [name, typeof value === 'string' ? escapeControls(value) : value]));
+  return { ...d, params };
+}
+
+/** The file of a location as printed: relative when inside the current folder, controls escaped. */
+function shownFile(file: string, cwd: string): string {
+  return escapeControls(displayPath(file, cwd));
+}
+
+/** How much of a long source line is quoted on each side of the caret, in characters. */
+const SOURCE_CONTEXT = 60;
+
+/**
+ * The part of the source line that is quoted: all of it when it is short, else a window around the
+ * column with … at the cut ends, so that a one-line file of 500 KB does not print itself once per
+ * problem found in it.
+ */
+function sourceWindow(source: string, column: number): { before: string; after: string } {
+  const at = Math.max(0, Math.min(column - 1, source.length));
+  const start = Math.max(0, at - SOURCE_CONTEXT);
+  const end = Math.min(source.length, at + SOURCE_CONTEXT);
+  return {
+    before: (start > 0 ? '…' : '') + source.slice(start, at),
+    after: source.slice(at, end) + (end < source.length ? '…' : ''),
+  };
+}
+
 function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const label = d.severity === 'error' ? c.red.bold(t(options.lang, 'errorLabel')) : c.yellow.bold(t(options.lang, 'warningLabel'));
-  const where = d.location ? `${displayPath(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}: ` : '';
+  const where = d.location ? `${shownFile(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}: ` : '';
   const lines = [`${c.bold(where)}${label} ${diagnosticMessage(d, options.lang)} ${c.dim(`[${d.code}]`)}`];
   const source = d.location?.sourceLine;
   if (d.location && source !== undefined) {
     const gutter = String(d.location.line);
     const pad = ' '.repeat(gutter.length);
-    const shown = source.replace(/\t/g, ' ');
-    const caretOffset = displayWidth(shown.slice(0, Math.max(0, d.location.column - 1)));
-    lines.push(c.dim(` ${gutter} | `) + shown, c.dim(` ${pad} | `) + ' '.repeat(caretOffset) + c.red('^'));
+    const { before, after } = sourceWindow(source, d.location.column);
+    // Escaped after the column is cut, so that the caret counts what the terminal shows.
+    const shownLine = (text: string) => escapeControls(text.replace(/\t/g, ' '));
+    const caretOffset = displayWidth(shownLine(before));
+    lines.push(c.dim(` ${gutter} | `) + shownLine(before + after), c.dim(` ${pad} | `) + ' '.repeat(caretOffset) + c.red('^'));
   }
   const hint = diagnosticHint(d, options.lang);
   if (hint) lines.push(`  ${c.cyan(`${t(options.lang, 'hintLabel')}:`)} ${hint}`);
@@ -83,7 +136,7 @@ function jsonReport(diagnostics: readonly Diagnostic[], options: PrintOptions): 
     params: d.params,
   }));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return JSON.stringify({ errors, warnings: diagnostics.length - errors, diagnostics: items }, null, 2);
+  return escapeJsonControls(JSON.stringify({ errors, warnings: diagnostics.length - errors, diagnostics: items }, null, 2));
 }
 
 /** GitHub workflow commands: properties escape , and : too; messages escape % and line breaks. */
@@ -97,7 +150,7 @@ function escapeProperty(value: string): string {
 
 function githubDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const properties = [
-    ...(d.location ? [`file=${escapeProperty(displayPath(d.location.file, options.cwd))}`, `line=${d.location.line}`, `col=${d.location.column}`] : []),
+    ...(d.location ? [`file=${escapeProperty(shownFile(d.location.file, options.cwd))}`, `line=${d.location.line}`, `col=${d.location.column}`] : []),
     `title=${escapeProperty(d.code)}`,
   ];
   const hint = diagnosticHint(d, options.lang);
@@ -110,6 +163,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Re
   diagnostics = diagnostics.map((d) => forDisplay(d, options.cwd));
   if (format === 'json') return `${jsonReport(diagnostics, options)}\n`;
   if (diagnostics.length === 0) return '';
+  diagnostics = diagnostics.map(withEscapedParams);
   if (format === 'github') return `${diagnostics.map((d) => githubDiagnostic(d, options)).join('\n')}\n`;
   return `${diagnostics.map((d) => textDiagnostic(d, options)).join('\n\n')}\n\n${summary(diagnostics, options.lang)}\n`;
 }

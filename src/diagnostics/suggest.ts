@@ -1,9 +1,17 @@
+/**
+ * A name as it is meant rather than typed: NFKC folds the full-width letters and digits a Chinese
+ * IME types (ｒｅｐｏｒｔ) into ASCII; case is ignored too.
+ */
+export function foldedName(name: string): string {
+  return name.normalize('NFKC').toLowerCase();
+}
+
 /** "Did you mean …": the known name closest to what was typed, if any is close enough. */
 export function closest(typed: string, known: Iterable<string>): string | undefined {
-  const needle = typed.toLowerCase();
+  const needle = foldedName(typed);
   let best: { name: string; distance: number } | undefined;
   for (const name of known) {
-    const distance = editDistance(needle, name.toLowerCase());
+    const distance = editDistance(needle, foldedName(name));
     if (distance <= tolerance(name) && (!best || distance < best.distance)) best = { name, distance };
   }
   return best?.name;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { activitiesFile, metricsFile, plansFile } from './notes.js';
 import { reportFile } from './report.js';
 
+import { foldedName } from '../diagnostics/suggest.js';
 import { FILE_KINDS, type FileKind } from './kinds.js';
 
 /** The kinds of notes file, each with its one schema: the source of truth for all of them. */
@@ -13,8 +14,13 @@ export function jsonSchemaFor(kind: FileKind): Record<string, unknown> {
   return z.toJSONSchema(FILE_SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
-/** What a file is, by its top-level key: `report:` makes a report, else activities/metrics/plans. */
+/**
+ * What a file is, by its top-level key: `report:` makes a report, else activities/metrics/plans.
+ * Keys count as meant (ｒｅｐｏｒｔ: typed with a Chinese IME is a report), so that the file is
+ * validated as what it is and the key gets its "did you mean report".
+ */
 export function fileKindOf(data: unknown): FileKind | undefined {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return FILE_KINDS.find((kind) => kind in data);
+  const keys = new Set(Object.keys(data).map(foldedName));
+  return FILE_KINDS.find((kind) => keys.has(kind));
 }

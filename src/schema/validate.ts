@@ -71,21 +71,22 @@ type Issue = z.core.$ZodIssue;
 function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file: SourceFile): Diagnostic[] {
   const path = [...prefix, ...issue.path];
   const value = valueAt(file.data, path);
+  // Whatever the schema wanted there (a type, one of some values, a period), nothing is there.
+  if (value === undefined && path.length > 0 && issue.code !== 'unrecognized_keys') return [missingKey(path, file)];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => unknownKey(key, path, root, file));
     case 'invalid_type':
-      if (value === undefined) {
-        // Said at the key of the mapping that lacks it ("report:"), where the new line goes.
-        const parent = path.slice(0, -1);
-        return [error('missing-key', { key: String(path[path.length - 1] ?? '') }, locate(file, parent, 'key'))];
+      if (issue.expected !== 'string' && typeof value === 'number' && !Number.isFinite(value)) {
+        // YAML reads .inf, .nan and 1e400 as numbers that no report can print.
+        return [error('number-not-finite', { value: sourceTextAt(file, path) }, locate(file, path))];
       }
       if (issue.expected === 'string' && typeof value === 'number') {
         // YAML reads 010 or 2023 as a number; an id or a name wants the characters as typed.
         const typed = sourceTextAt(file, path);
         return [error('number-needs-quotes', { value: typed, suggestion: `"${typed}"` }, locate(file, path))];
       }
-      return [error('wrong-type', { expected: issue.expected, actual: typeName(value) }, locate(file, path))];
+      return [error('wrong-type', { expectedName: issue.expected, actualName: typeName(value) }, locate(file, path))];
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const suggestion = closest(String(value), allowed);
@@ -96,6 +97,8 @@ function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file:
       if (issue.origin === 'string' || issue.origin === 'array') return [error('empty-value', {}, locate(file, path))];
       return [error('bad-number', { value: String(value), rule: `≥ ${String(issue.minimum)}` }, locate(file, path))];
     case 'too_big':
+      // Said at the first item over the limit.
+      if (issue.origin === 'array') return [error('too-many-items', { max: String(issue.maximum) }, locate(file, [...path, Number(issue.maximum)]))];
       return [error('bad-number', { value: String(value), rule: `≤ ${String(issue.maximum)}` }, locate(file, path))];
     case 'invalid_union':
       return unionBranchDiagnostics(issue, path, value, root, file);
@@ -106,7 +109,7 @@ function issueDiagnostics(issue: Issue, prefix: YamlPath, root: z.ZodType, file:
       return [error(code, { value: String(value) }, locate(file, path))];
     }
     default:
-      return [error('wrong-type', { expected: 'string', actual: typeName(value) }, locate(file, path))];
+      return [error('wrong-type', { expectedName: 'string', actualName: typeName(value) }, locate(file, path))];
   }
 }
 
@@ -117,9 +120,14 @@ function unionBranchDiagnostics(issue: Extract<Issue, { code: 'invalid_union' }>
   if (!branch) {
     const expected = issue.errors[0]?.find(isTypeMismatch);
     const expectedType = expected?.code === 'invalid_type' ? expected.expected : 'string';
-    return [error('wrong-type', { expected: expectedType, actual: typeName(value) }, locate(file, path))];
+    return [error('wrong-type', { expectedName: expectedType, actualName: typeName(value) }, locate(file, path))];
   }
   return branch.flatMap((sub) => issueDiagnostics(sub, path, root, file));
+}
+
+/** Said at the key of the mapping that lacks it ("report:"), where the new line goes. */
+function missingKey(path: YamlPath, file: SourceFile): Diagnostic {
+  return error('missing-key', { key: String(path[path.length - 1]) }, locate(file, path.slice(0, -1), 'key'));
 }
 
 function unknownKey(key: string, path: YamlPath, root: z.ZodType, file: SourceFile): Diagnostic {

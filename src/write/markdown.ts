@@ -5,8 +5,16 @@ import type { Writer } from './index.js';
 /**
  * The review copy: Markdown that reads as the report does, for diffs in the notes repo. The last
  * line is an HTML comment (invisible when rendered) with the fingerprint of everything above it.
+ * Editors change line endings and whitespace at line ends on save without the user meaning an edit,
+ * so the fingerprint is of the text with those normalised, and the trailer may be followed by any
+ * whitespace (a final newline stripped or added).
  */
-const TRAILER = /\n<!-- plan-report sha256:([0-9a-f]{64}) -->\n$/;
+const TRAILER = /\n<!-- plan-report sha256:([0-9a-f]{64}) -->\s*$/;
+
+/** LF line ends, no spaces or tabs before them: what an editor's save may change, undone. */
+function normalisedText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
+}
 
 /** Characters that would start Markdown syntax at a line start or inside a line. */
 function escapeMarkdown(text: string): string {
@@ -32,13 +40,14 @@ function blockMarkdown(block: Block): string {
 
 export function renderMarkdown(doc: ReportDocument): string {
   const body = `${doc.blocks.map(blockMarkdown).join('\n\n')}\n`;
-  return `${body}\n<!-- plan-report sha256:${sha256Hex(body)} -->\n`;
+  return `${body}\n<!-- plan-report sha256:${sha256Hex(normalisedText(body))} -->\n`;
 }
 
 export function markdownFingerprintState(bytes: Uint8Array): FingerprintState {
-  const text = new TextDecoder().decode(bytes).replace(/\r\n/g, '\n');
+  const text = normalisedText(new TextDecoder().decode(bytes));
   const match = TRAILER.exec(text);
   if (!match) return 'foreign';
+  // The document's lines are trimmed, so files of the previous version (hashed as written) match.
   return sha256Hex(text.slice(0, match.index)) === match[1] ? 'unedited' : 'edited';
 }
 

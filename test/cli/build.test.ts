@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasStackTrace, runCli } from '../helpers/cli.js';
@@ -90,5 +90,108 @@ describe('plan-report build: outputs that cannot be written', () => {
     expect(run.stderr).toContain('无法写入 2023-h1.docx：EISDIR');
     expect(hasStackTrace(run.stderr)).toBe(false);
     expect(listFiles(dir).filter((f) => f.endsWith('.md'))).toEqual([]);
+  });
+});
+
+describe('plan-report build: several reports in one run', () => {
+  /** Two offices' notes, each with its own 2023-h1.yaml. */
+  function twoOffices(): string {
+    const dir = path.dirname(copyExample());
+    cpSync(path.join(dir, '笔记'), path.join(dir, 'jiedao'), { recursive: true });
+    cpSync(path.join(dir, '笔记'), path.join(dir, 'shequ'), { recursive: true });
+    return dir;
+  }
+
+  it('refuses two reports that would write the same file, names both, and builds the others', () => {
+    const dir = twoOffices();
+    cpSync(path.join(dir, 'jiedao', '2023-h1.yaml'), path.join(dir, 'jiedao', '2023-H2.yaml'));
+    const run = runCli(['build', 'jiedao/2023-h1.yaml', 'shequ/2023-h1.yaml', 'jiedao/2023-H2.yaml', '--out', 'drafts', '--format', 'md', '--lang', 'en'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('error jiedao/2023-h1.yaml and shequ/2023-h1.yaml would both write drafts/2023-h1.md; neither was built [output-collision]');
+    expect(run.stderr).toContain('error shequ/2023-h1.yaml and jiedao/2023-h1.yaml would both write drafts/2023-h1.md; neither was built [output-collision]');
+    expect(run.stdout).toBe('wrote drafts/2023-H2.md\n');
+    expect(run.stderr).toContain('3 reports: 1 built, 2 failed.');
+    expect(listFiles(path.join(dir, 'drafts'))).toEqual(['2023-H2.md']);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
+  it('builds the good report of a good and a bad one, says so per report, and exits 1', () => {
+    const dir = twoOffices();
+    editFile(path.join(dir, 'shequ', '2023-h1.yaml'), '{{target "boilers"}}', '{{target "boiler"}}');
+    const run = runCli(['build', 'jiedao/2023-h1.yaml', 'shequ/2023-h1.yaml', '--format', 'md'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(`已写入 ${path.join('jiedao', '2023-h1.md')}\n`);
+    expect(run.stderr).toContain(`${path.join('shequ', '2023-h1.yaml')} 没有生成，它的输出文件都没有改动。`);
+    expect(run.stderr).toContain('共 2 个报告：1 个已生成，1 个失败。');
+    // Files were written: the run must not say that none was.
+    expect(run.stderr).not.toContain('没有写入任何文件');
+    expect(listFiles(dir).filter((f) => f.endsWith('.md'))).toEqual([path.join('jiedao', '2023-h1.md')]);
+  });
+
+  it('builds a report named twice once', () => {
+    const dir = copyExample();
+    const run = runCli(['build', '2023-h1.yaml', './2023-h1.yaml', '--format', 'md'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('已写入 2023-h1.md\n');
+  });
+});
+
+describe('plan-report: command lines that did nothing, silently, or crashed', () => {
+  it('refuses --format "" (exit 2) instead of building nothing', () => {
+    const dir = copyExample();
+    for (const format of ['', ',', ' , ']) {
+      const run = runCli(['build', '2023-h1.yaml', '--format', format], { cwd: dir });
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('命令用法有误：--format 没有给出任何输出格式，可用：docx, md');
+    }
+    expect(listFiles(dir).filter((f) => /\.(md|docx)$/.test(f))).toEqual([]);
+  });
+
+  it.each(['99999999999999999', 'abc', '-1', '1.5', '253402300800'])('refuses SOURCE_DATE_EPOCH=%s (exit 2), naming the variable and the range', (value) => {
+    const dir = copyExample();
+    const run = runCli(['build', '2023-h1.yaml', '--lang', 'en'], { cwd: dir, env: { SOURCE_DATE_EPOCH: value } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`usage error: the environment variable SOURCE_DATE_EPOCH is "${value}"; it must be a whole number of seconds since 1970-01-01 UTC, from 0 to 253402300799`);
+    expect(hasStackTrace(run.stderr)).toBe(false);
+    expect(listFiles(dir).filter((f) => /\.(md|docx)$/.test(f))).toEqual([]);
+  });
+
+  it('accepts SOURCE_DATE_EPOCH at the ends of its range, and empty as unset', () => {
+    const dir = copyExample();
+    for (const value of ['0', '253402300799', '']) {
+      const run = runCli(['build', '2023-h1.yaml', '--format', 'docx', '--force'], { cwd: dir, env: { SOURCE_DATE_EPOCH: value } });
+      expect(run.status, run.stderr).toBe(0);
+    }
+  });
+
+  it('prints the help on stderr and exits 2 when no command is given', () => {
+    const run = runCli([], { env: { LANG: 'en_US.UTF-8' } });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('Usage: plan-report [options] [command]');
+    expect(run.stderr).toContain('build [options] <files...>');
+    expect(run.stderr).not.toContain('outputHelp');
+  });
+
+  it('escapes control characters of file names it prints', () => {
+    const dir = copyExample();
+    const evil = '2023\u001b]0;pwned\u0007.yaml';
+    cpSync(path.join(dir, '2023-h1.yaml'), path.join(dir, evil));
+    const run = runCli(['build', evil, '--format', 'md'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('已写入 2023\\x1b]0;pwned\\x07.md\n');
+  });
+});
+
+describe('plan-report build: a Markdown output an editor saved unchanged', () => {
+  it('is still recognised as its own after the final newline was stripped and CRLF', () => {
+    const dir = copyExample();
+    expect(runCli(['build', '2023-h1.yaml', '--format', 'md'], { cwd: dir }).status).toBe(0);
+    const output = path.join(dir, '2023-h1.md');
+    writeFileSync(output, readFileSync(output, 'utf8').replace(/\n/g, '\r\n').replace(/\r\n$/, ''));
+    editFile(path.join(dir, '2023-h1.yaml'), '半年来，', '半年以来，');
+    const rebuilt = runCli(['build', '2023-h1.yaml', '--format', 'md'], { cwd: dir });
+    expect(rebuilt.status, rebuilt.stderr).toBe(0);
+    expect(readFileSync(output, 'utf8')).toContain('半年以来，');
   });
 });

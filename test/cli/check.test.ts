@@ -56,3 +56,16 @@ describe('plan-report schema', () => {
     expect(validate({ ...(data as object), unexpected: 1 })).toBe(false);
   });
 });
+
+describe('plan-report check: notes that try to command the terminal', () => {
+  it.each(['text', 'github', 'json'])('--format %s prints no raw control character from the notes', (format) => {
+    const dir = copyExample();
+    // ESC sequences through a YAML escape, a raw bidi override (valid YAML) in the quoted line.
+    editFile(path.join(dir, '2023-h1.yaml'), 'kind: half-year-summary', 'kind: "half\\e]0;pwned\\a\\e[2J" # \u202e');
+    const run = runCli(['check', '2023-h1.yaml', '--format', format], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    // The quoted line shows the override as its escape.
+    if (format === 'text') expect(run.stdout).toContain(' 9 |   kind: "half\\e]0;pwned\\a\\e[2J" # \\u202e');
+  });
+});

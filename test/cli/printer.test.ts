@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostics, useColor } from '../../src/cli/printer.js';
+import { escapeControls, formatDiagnostics, useColor } from '../../src/cli/printer.js';
 import { error, warning } from '../../src/diagnostics/diagnostic.js';
 
 const cwd = '/notes';
@@ -25,6 +25,15 @@ describe('the diagnostics printer', () => {
     );
   });
 
+  it('quotes a window of a long line around the caret, not the whole line', () => {
+    const line = `${'甲'.repeat(1000)}{{metric "x"}}${'乙'.repeat(1000)}`;
+    const long = error('unknown-metric', { id: 'x', known: '—' }, { file: '/notes/2023-h1.yaml', line: 1, column: 1001, sourceLine: line });
+    const [, quoted, caret] = formatDiagnostics([long], 'text', { lang: 'zh', cwd, color: false }).split('\n');
+    expect(quoted).toBe(` 1 | …${'甲'.repeat(60)}{{metric "x"}}${'乙'.repeat(60 - '{{metric "x"}}'.length)}…`);
+    // The ellipsis is one column, each 甲 two.
+    expect(caret).toBe(`   | ${' '.repeat(1 + 120)}^`);
+  });
+
   it('writes GitHub workflow annotations with escaped properties', () => {
     expect(formatDiagnostics(diagnostics, 'github', { lang: 'en', cwd, color: false }).split('\n')).toEqual([
       '::error file=2023-h1.yaml,line=3,col=11,title=unknown-metric-suggest::no metric with id "cardz"%0Adid you mean "cards"?',
@@ -47,5 +56,44 @@ describe('the diagnostics printer', () => {
     const coloured = formatDiagnostics(diagnostics, 'text', { lang: 'en', cwd, color: true });
     expect(coloured).toContain('\u001b[');
     expect(formatDiagnostics(diagnostics, 'text', { lang: 'en', cwd, color: false })).not.toContain('\u001b[');
+  });
+});
+
+describe('the printer and text from the notes that a terminal would obey', () => {
+  // ESC ]0; retitles the terminal, ESC [2J clears it, U+009B is a CSI by itself, U+202E reverses
+  // what follows, CR returns to the line start to print over it, BEL rings.
+  const hostile = 'x\u001b]0;pwned\u0007\u001b[2J\u009b31m\u202efdp.exe\rfake\u007f\u2066';
+  const file = '/notes/evil\u001b[2J.yaml';
+  const bad = error('bad-enum', { value: hostile, allowed: 'half-year-summary' }, { file, line: 2, column: 9, sourceLine: `  kind: ${hostile}` });
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+  it('escapes every control, as \\x1b or \\u202e, keeping Chinese as it is', () => {
+    expect(escapeControls('标题\u001b[2J\u202e')).toBe('标题\\x1b[2J\\u202e');
+    expect(escapeControls('\u009b\u007f\r\n\t')).toBe('\\x9b\\x7f\\x0d\\x0a\\x09');
+  });
+
+  it('text: message, path and quoted line are escaped, and the caret stays under the value', () => {
+    const text = formatDiagnostics([bad], 'text', { lang: 'en', cwd: '/notes', color: false });
+    expect(text).not.toMatch(RAW);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(`evil\\x1b[2J.yaml:2:9: error "${escapeControls(hostile)}" is not an allowed value [bad-enum]`);
+    expect(lines[1]).toBe(` 2 |   kind: ${escapeControls(hostile)}`);
+    expect(lines[2]).toBe(`   | ${' '.repeat(8)}^`);
+  });
+
+  it('counts escaped controls before the column for the caret', () => {
+    const d = error('bad-enum', { value: 'y', allowed: 'a' }, { file: '/notes/a.yaml', line: 1, column: 6, sourceLine: '\u202e\u001bk: y' });
+    const caretLine = formatDiagnostics([d], 'text', { lang: 'en', cwd: '/notes', color: false }).split('\n')[2]!;
+    // \u202e (6 columns) \x1b (4) k : space: the caret under y.
+    expect(caretLine).toBe(`   | ${' '.repeat(6 + 4 + 3)}^`);
+  });
+
+  it('github and json: no raw control either, and json still parses back to the same text', () => {
+    expect(formatDiagnostics([bad], 'github', { lang: 'en', cwd: '/notes', color: false })).not.toMatch(RAW);
+    const json = formatDiagnostics([bad], 'json', { lang: 'en', cwd: '/notes', color: false });
+    expect(json).not.toMatch(RAW);
+    const parsed = JSON.parse(json) as { diagnostics: { params: { value: string }; file: string }[] };
+    expect(parsed.diagnostics[0]!.params.value).toBe(hostile);
+    expect(parsed.diagnostics[0]!.file).toBe('evil\u001b[2J.yaml');
   });
 });

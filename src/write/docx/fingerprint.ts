@@ -1,8 +1,13 @@
 /**
- * The hand-edit guard: a docx we write carries the sha256 of its word/document.xml in the custom
- * property `plan-report-fingerprint`. Word, WPS and LibreOffice keep custom properties but rewrite
- * document.xml on save, so a mismatch means someone edited the file and a rebuild must not
- * overwrite it. This module needs no docx: the caller can check a file without loading the writer.
+ * The hand-edit guard: a docx we write carries a fingerprint of its package in the custom property
+ * `plan-report-fingerprint`. Word, WPS and LibreOffice keep custom properties but rewrite the parts
+ * they save, so a mismatch means someone edited the file and a rebuild must not overwrite it. This
+ * module needs no docx: the caller can check a file without loading the writer.
+ *
+ * The value is "v2:<sha256>" over every part but docProps/custom.xml, the part that stores it (it
+ * cannot contain its own hash): an edit to the footer, the styles or the properties counts, not
+ * only one to the body. Files built before v2 hold a bare sha256 of word/document.xml, which is
+ * still read as it was, so that their state is still recognised.
  */
 import { strFromU8, unzipSync } from 'fflate';
 import { sha256Hex, type FingerprintState } from '../fingerprint.js';
@@ -11,36 +16,56 @@ import { CUSTOM_PART, DOCUMENT_PART, FINGERPRINT_PLACEHOLDER, FINGERPRINT_PROPER
 const FINGERPRINT_VALUE = new RegExp(
   `<property\\b[^>]*\\bname="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`,
 );
+const PACKAGE_VERSION = 'v2:';
+/** Far above any report we write; a file at the output path that unpacks to more is not ours. */
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
-export function documentFingerprint(documentXml: Uint8Array): string {
-  return sha256Hex(documentXml);
+/** Every part of a zip, refusing (throwing) before unpacking one that would fill the memory. */
+function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
+  let total = 0;
+  return unzipSync(bytes, {
+    filter: (file) => {
+      total += file.originalSize;
+      if (total > MAX_UNPACKED_BYTES) throw new Error('zip too large to be a plan-report docx');
+      return true;
+    },
+  });
 }
 
-/** docProps/custom.xml with the placeholder docx wrote replaced by the document's fingerprint. */
-export function stampFingerprint(customXml: string, documentXml: Uint8Array): string {
+/**
+ * The sha256 of the parts other than the fingerprint's own, by name in a fixed order, each name and
+ * length given, so that a re-zip in another order or a part moved from one name to another shows.
+ */
+export function packageFingerprint(parts: Readonly<Record<string, Uint8Array>>): string {
+  const names = Object.keys(parts).filter((name) => name !== CUSTOM_PART && !name.endsWith('/')).sort();
+  const manifest = names.map((name) => `${name}\0${parts[name]!.length}\0${sha256Hex(parts[name]!)}`).join('\n');
+  return `${PACKAGE_VERSION}${sha256Hex(manifest)}`;
+}
+
+/** docProps/custom.xml with the placeholder docx wrote replaced by the package's fingerprint. */
+export function stampFingerprint(customXml: string, parts: Readonly<Record<string, Uint8Array>>): string {
   const placeholder = `<vt:lpwstr>${FINGERPRINT_PLACEHOLDER}</vt:lpwstr>`;
   if (!customXml.includes(placeholder)) throw new Error(`fingerprint placeholder missing from ${CUSTOM_PART}`);
-  return customXml.replace(placeholder, `<vt:lpwstr>${documentFingerprint(documentXml)}</vt:lpwstr>`);
+  return customXml.replace(placeholder, `<vt:lpwstr>${packageFingerprint(parts)}</vt:lpwstr>`);
 }
 
-/** The fingerprint stored in a docx, or undefined; throws on bytes that are not a zip. */
-function readFingerprint(bytes: Uint8Array): { stored?: string; actual?: string } {
-  const parts = unzipSync(bytes, { filter: (file) => file.name === DOCUMENT_PART || file.name === CUSTOM_PART });
+/** The fingerprint the package should carry, in the form of the one it stores. */
+function expectedFingerprint(stored: string, parts: Readonly<Record<string, Uint8Array>>): string | undefined {
+  if (stored.startsWith(PACKAGE_VERSION)) return packageFingerprint(parts);
   const documentXml = parts[DOCUMENT_PART];
-  const customXml = parts[CUSTOM_PART];
-  return {
-    stored: customXml ? FINGERPRINT_VALUE.exec(strFromU8(customXml))?.[1]?.trim() : undefined,
-    actual: documentXml ? documentFingerprint(documentXml) : undefined,
-  };
+  return documentXml ? sha256Hex(documentXml) : undefined;
 }
 
 /** 'unedited': a docx we wrote, as we wrote it; 'edited': ours, saved since by an editor;
  * 'foreign': anything else (no fingerprint, not a docx, not a zip). Never throws. */
 export function docxFingerprintState(bytes: Uint8Array): FingerprintState {
   try {
-    const { stored, actual } = readFingerprint(bytes);
-    if (!stored || !actual) return 'foreign';
-    return stored === actual ? 'unedited' : 'edited';
+    const parts = unzipBounded(bytes);
+    const customXml = parts[CUSTOM_PART];
+    const stored = customXml ? FINGERPRINT_VALUE.exec(strFromU8(customXml))?.[1]?.trim() : undefined;
+    const expected = stored ? expectedFingerprint(stored, parts) : undefined;
+    if (!stored || !expected) return 'foreign';
+    return stored === expected ? 'unedited' : 'edited';
   } catch {
     return 'foreign';
   }

@@ -63,9 +63,9 @@ function finishPackage(packed: Uint8Array, instant: Date): Uint8Array {
   const parts = unzipSync(packed);
   editPart(parts, STYLES_PART, unsnapTitle);
   editPart(parts, CORE_PART, (xml) => pinCoreDates(xml, instant));
-  const documentXml = parts[DOCUMENT_PART];
-  if (!documentXml) throw new Error(`docx package lacks ${DOCUMENT_PART}`);
-  editPart(parts, CUSTOM_PART, (xml) => stampFingerprint(xml, documentXml));
+  if (!parts[DOCUMENT_PART]) throw new Error(`docx package lacks ${DOCUMENT_PART}`);
+  // Last: the fingerprint covers every other part as it will be written.
+  editPart(parts, CUSTOM_PART, (xml) => stampFingerprint(xml, parts));
   return deterministicZip(parts, instant);
 }
 

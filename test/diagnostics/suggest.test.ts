@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/diagnostics/suggest.js';
+import { fileKindOf } from '../../src/schema/json-schema.js';
+
+describe('did you mean, for keys typed with a Chinese IME', () => {
+  it('suggests the ASCII name for full-width letters, and ignores case', () => {
+    expect(closest('ｒｅｐｏｒｔ', ['report', 'sections', 'sources'])).toBe('report');
+    expect(closest('ＳＥＣＴＩＯＮＳ', ['report', 'sections', 'sources'])).toBe('sections');
+    expect(closest('Titel', ['title', 'summary'])).toBe('title');
+    expect(closest('完全不同', ['title', 'summary'])).toBeUndefined();
+  });
+
+  it('classifies a file by the meant form of its top-level key', () => {
+    expect(fileKindOf({ 'ｒｅｐｏｒｔ': {} })).toBe('report');
+    expect(fileKindOf({ 'ｍｅｔｒｉｃｓ': [] })).toBe('metrics');
+    expect(fileKindOf({ notes: [] })).toBeUndefined();
+  });
+});
