@@ -283,6 +283,37 @@ const CASES: Case[] = [
   { fixture: 'full-width-report-key', exit: 1, expect: [error('unknown-key-suggest', '2023-h1.yaml:2:1')] },
   { fixture: 'number-not-finite', exit: 1, expect: [error('number-not-finite', '2023-h1.yaml:12:13')] },
   { fixture: 'number-nan', exit: 1, expect: [error('number-not-finite', '2023-h1.yaml:12:13')] },
+
+  // issue 7: figures (7b)
+  // 同比 needs a previous value above zero, in the same unit: said at the expression, never NaN.
+  { fixture: 'yoy-no-previous', exit: 1, expect: [error('no-previous', '2023-h1.yaml:30:12')] },
+  { fixture: 'yoy-zero-previous', exit: 1, expect: [error('previous-not-positive', '2023-h1.yaml:30:12')] },
+  { fixture: 'previous-unit-mismatch', exit: 1, expect: [error('previous-unit-mismatch', '2023-h1.yaml:31:12')] },
+  { fixture: 'no-activities', exit: 1, expect: [error('no-activities', '2023-h1.yaml:31:12')] },
+  { fixture: 'table-unknown-metric', exit: 1, expect: [error('unknown-metric-suggest', '2023-h1.yaml:31:24')] },
+
+  // issue 7: kinds and plans (7c)
+  { fixture: 'kind-part-unexpected', exit: 1, expect: [error('kind-part-unexpected', '2023-h1.yaml:11:3')] },
+  { fixture: 'plan-part-missing', exit: 1, expect: [error('plan-part-missing', '2023-h1.yaml:4:9')] },
+  { fixture: 'plan-period-not-after', exit: 1, expect: [error('plan-period-not-after', '2023-h1.yaml:7:16')] },
+  { fixture: 'unknown-plan-suggest', exit: 1, expect: [error('unknown-plan-suggest', '2023-h1.yaml:10:56')] },
+  { fixture: 'plan-no-progress', exit: 0, expect: [warning('plan-no-progress', '2023-h1.yaml:8:40')] },
+  { fixture: 'section-plans-empty', exit: 0, expect: [warning('section-plans-empty', '2023-h1.yaml:10:12')] },
+  { fixture: 'plan-unplaced', exit: 0, expect: [warning('plan-unplaced', '2023-h1.yaml:9:11')], build: { markdownContains: ['一是组织代表视察。完成时限：2023年12月31日前。'] } },
+
+  // issue 7: structure (7a)
+  { fixture: 'section-title-and-lead', exit: 1, expect: [error('section-title-and-lead', '2023-h1.yaml:27:11')] },
+  { fixture: 'section-no-heading', exit: 1, expect: [error('section-no-heading', '2023-h1.yaml:29:9')] },
+  { fixture: 'section-text-and-summary', exit: 1, expect: [error('section-text-and-summary', '2023-h1.yaml:28:14')] },
+  { fixture: 'section-too-deep', exit: 1, expect: [error('section-too-deep', '2023-h1.yaml:35:19')] },
+  // A report that starts at 1. has two levels left: the third is found by compose, not the schema.
+  { fixture: 'section-too-deep-numbering', exit: 1, expect: [error('section-too-deep', '2023-h1.yaml:31:11')] },
+  { fixture: 'bad-sequence', exit: 1, expect: [error('bad-enum-suggest', '2023-h1.yaml:27:15')] },
+  { fixture: 'bad-layout', exit: 1, expect: [error('bad-enum-suggest', '2023-h1.yaml:28:17')] },
+  { fixture: 'bad-numbering', exit: 1, expect: [error('bad-enum-suggest', '2023-h1.yaml:7:14')] },
+  { fixture: 'run-without-points', exit: 1, expect: [error('missing-key', '2023-h1.yaml:28:9')] },
+  { fixture: 'point-bold-without-lead', exit: 1, expect: [error('point-bold-without-lead', '2023-h1.yaml:28:42')] },
+  { fixture: 'run-in-heading-expression', exit: 1, expect: [error('unknown-helper-suggest', '2023-h1.yaml:28:19')] },
 ];
 
 interface JsonDiagnostic {

@@ -224,8 +224,8 @@ const catalogue = {
 
   // report kinds, periods and templates
   'kind-period-mismatch': {
-    zh: { message: '{kindName}的报告期应为{expected}，这里是 “{period}”', hint: '改正 period，或改正 kind' },
-    en: { message: 'a {kindName} needs a period of {expected}, found "{period}"', hint: 'correct period or kind' },
+    zh: { message: '{kindName}的报告期应为{expected}，这里是 “{period}”', hint: '改正 period；或改用接受 {period} 的文种（kind）：{fits}' },
+    en: { message: 'a {kindName} needs a period of {expected}, found "{period}"', hint: 'correct period; or use a kind that takes {period}: {fits}' },
   },
   'template-missing': {
     zh: { message: '找不到模板 “{name}”', hint: '检查模板文件夹 {dirs}' },
@@ -389,6 +389,116 @@ const catalogue = {
     zh: { message: '替换 {path} 失败后，无法恢复 {restored} 的原内容：{detail}', hint: '原内容保存在 {backup}；把它改名为 {restored} 即可恢复' },
     en: { message: 'after {path} could not be replaced, the previous {restored} could not be restored: {detail}', hint: 'its previous content is kept in {backup}; rename that file to {restored}' },
   },
+
+  // issue 7: figures (7b)
+  'no-previous': {
+    zh: { message: '指标 “{id}” 没有上年同期值，无法计算 {{{name}}}', hint: '在指标中补上 previous: …，或在 sources 中用 previous-metrics: 指定上一期的指标文件（同一编号）' },
+    en: { message: 'metric "{id}" has no value for the same period last year, so {{{name}}} cannot be computed', hint: 'add previous: … to the metric, or name the previous period\'s metrics file (same ids) under sources: previous-metrics:' },
+  },
+  'previous-not-positive': {
+    zh: { message: '指标 “{id}” 的上年同期值为 {previous}，无法计算增长率 {{{name}}}', hint: '增长率以上年同期值为基数，基数须大于 0；基数为 0 或负数时请用文字说明变化' },
+    en: { message: 'metric "{id}" was {previous} in the same period last year; the growth {{{name}}} cannot be computed', hint: 'growth is relative to last year\'s value, which must be greater than 0; describe the change in words instead' },
+  },
+  'previous-unit-mismatch': {
+    zh: { message: '指标 “{id}” 的单位是 “{unit}”，上一期同名指标（{at}）的单位却是 “{previousUnit}”', hint: '同比须用同一单位的数值：把上一期的数值换算成 “{unit}”' },
+    en: { message: 'metric "{id}" is in "{unit}", but the previous period\'s metric of that id ({at}) is in "{previousUnit}"', hint: 'a year-on-year change needs both figures in one unit: convert the previous value to "{unit}"' },
+  },
+  'pp-needs-percent': {
+    zh: { message: '{{{name}}} 计算的是百分点，但指标 “{id}” 的单位是 “{unit}”，不是 %', hint: '百分点只用于比率（单位 %）的变化；其他指标的变化请用 {{yoy "{id}"}}' },
+    en: { message: '{{{name}}} computes percentage points, but metric "{id}" is in "{unit}", not %', hint: 'percentage points are for changes of a rate (unit %); for other metrics use {{yoy "{id}"}}' },
+  },
+  'scale-percent': {
+    zh: { message: '指标 “{id}” 的单位是 %，不能用 scale 换算为万或亿（{{{name}}}）', hint: '删去 scale=…' },
+    en: { message: 'metric "{id}" is a percentage; {{{name}}} cannot scale it', hint: 'remove scale=… (万 or 亿 are for amounts)' },
+  },
+  'share-unit-mismatch': {
+    zh: { message: '指标 “{id}”（{unit}）与总量 “{total}”（{totalUnit}）单位不同，无法计算占比', hint: '占比须用同一单位的两个数值：检查 of= 指的是不是对应的总量指标' },
+    en: { message: 'metric "{id}" ({unit}) and the total "{total}" ({totalUnit}) are in different units; the share cannot be computed', hint: 'a share needs both figures in one unit: check that of= names the matching total' },
+  },
+  'total-not-positive': {
+    zh: { message: '总量指标 “{total}” 的值为 {value}，无法计算占比', hint: '总量须大于 0' },
+    en: { message: 'the total "{total}" is {value}; a share of it cannot be computed', hint: 'a total must be greater than 0' },
+  },
+  'share-out-of-range': {
+    zh: { message: '指标 “{id}” 的值 {value} 不在总量 “{total}”（{totalValue}）的 0 到 100% 之间', hint: '部分不能是负数，也不能大于总量：检查两个数值和 of= 指的指标' },
+    en: { message: 'metric "{id}", {value}, is not between 0 and 100% of the total "{total}" ({totalValue})', hint: 'a part can be neither negative nor larger than its total: check both figures and the metric of=' },
+  },
+  'no-activities': {
+    zh: { message: '{period}没有带标签 “{tags}” 的活动，无法列出', hint: '检查标签和活动日期；* 表示全部活动' },
+    en: { message: 'no activity of {period} has the tag "{tags}", so there is nothing to list', hint: 'check the tag and the activities\' dates; * means every activity' },
+  },
+  'table-no-metrics': {
+    zh: { message: '主要指标完成情况表没有可列的指标', hint: '在 sources 中用 metrics: 指定指标文件，或在报告中写 metrics:；否则删去 table:' },
+    en: { message: 'the metrics table has no metric to list', hint: 'name metrics files under sources: metrics:, or write metrics: in the report; else remove table:' },
+  },
+
+  // issue 7: kinds and plans (7c)
+  'kind-part-unexpected': {
+    zh: { message: '{kindName}没有 {part} 这一部分，它不会印出', hint: '只有 summary-and-plan（工作总结和计划）有计划部分（plan、report.plan-period）；删去它，或把 kind 改为 summary-and-plan' },
+    en: { message: 'a {kindName} has no {part}; it would not be printed', hint: 'only summary-and-plan has a plan part (plan, report.plan-period); remove it, or change the kind to summary-and-plan' },
+  },
+  'plan-part-missing': {
+    zh: { message: '{kindName}缺少计划部分（plan:）', hint: '加上 plan:，写出 sections（可用 plans: items 列出计划文件中的各项）；只写总结请用 half-year-summary 或 annual-summary' },
+    en: { message: 'a {kindName} needs its plan part (plan:)', hint: 'add plan: with its sections (plans: items lists the plans files\' items); for a summary alone use half-year-summary or annual-summary' },
+  },
+  'plan-period-not-after': {
+    zh: { message: '计划部分的时期 “{planPeriod}” 不在报告期 “{period}” 之后', hint: '计划写的是下一阶段，例如 {next}；不写 plan-period 时默认就是 {next}' },
+    en: { message: 'the plan period "{planPeriod}" does not come after the report period "{period}"', hint: 'a plan is about what comes next, such as {next}; without plan-period it is {next}' },
+  },
+  'plan-unplaced': {
+    zh: { message: '计划 “{id}”（{goal}）没有归入任何列出计划的章节，不会印出', hint: '给它写 section: 指向一个写有 plans: items 的章节（章节的 id 或标题）' },
+    en: { message: 'the plan "{id}" ({goal}) is in no section that lists plans; it will not be printed', hint: 'give it section: naming a section with plans: items (the section\'s id or title)' },
+  },
+  'plan-no-progress': {
+    zh: { message: '计划 “{id}” 应在 {due} 前完成，但本报告期没有记录与它相关的活动或指标', hint: '在落实它的活动中写 plan: {id}，或给计划写 metric: 指向衡量它的指标' },
+    en: { message: 'the plan "{id}" is due by {due}, but nothing in this period records work on it', hint: 'write plan: {id} in the activities that serve it, or give the plan a metric: that measures it' },
+  },
+  'unknown-plan': {
+    zh: { message: '没有编号为 “{id}” 的计划', hint: '已有的计划：{known}' },
+    en: { message: 'no plan with id "{id}"', hint: 'known plans: {known}' },
+  },
+  'unknown-plan-suggest': {
+    zh: { message: '没有编号为 “{id}” 的计划', hint: '是否想写 “{suggestion}”？' },
+    en: { message: 'no plan with id "{id}"', hint: 'did you mean "{suggestion}"?' },
+  },
+  'section-plans-empty': {
+    zh: { message: '章节 “{title}” 要列出计划（plans: {mode}），但没有计划归入这一节', hint: '在计划文件中给相应计划写 section: {name}，或删去 plans:' },
+    en: { message: 'the section "{title}" lists plans (plans: {mode}), but no plan is placed in it', hint: 'give the plans section: {name} in the plans file, or remove plans:' },
+  },
+  'new-file-exists': {
+    zh: { message: '{path} 已存在，没有覆盖', hint: '用 --out 另选文件名，或先把原文件改名' },
+    en: { message: '{path} already exists; it was not overwritten', hint: 'choose another name with --out, or rename the existing file first' },
+  },
+  'eject-file-exists': {
+    zh: { message: '{path} 已存在，没有覆盖', hint: '用 --out 另选文件夹，或只导出一个模板：plan-report templates eject 名称' },
+    en: { message: '{path} already exists; it was not overwritten', hint: 'choose another folder with --out, or eject one template: plan-report templates eject NAME' },
+  },
+  'eject-unknown-template': {
+    zh: { message: '没有名为 “{name}” 的内置模板', hint: '可用：{known}' },
+    en: { message: 'no built-in template named "{name}"', hint: 'available: {known}' },
+  },
+
+  // issue 7: structure (7a)
+  'section-title-and-lead': {
+    zh: { message: '这个章节同时写了 title 和 lead：标题只能单独成行或接排在段首，二选一', hint: '标题单独成行写 title；标题后接句号和正文（“（一）强化代表履职。……”）写 lead；删去其中一个' },
+    en: { message: 'this section has both title and lead: a heading is either on its own line or run into its paragraph', hint: 'title: a heading on its own line; lead: a heading followed by 。 and the text on the same line ("（一）强化代表履职。……"); remove one of them' },
+  },
+  'section-no-heading': {
+    zh: { message: '这个章节既没有标题也没有正文：请写 title、lead 或 text', hint: 'title：标题单独成行；lead：标题接排在段首，后接句号和正文；只有 text：编号后直接接正文（如“2.开展……”）' },
+    en: { message: 'this section has neither a heading nor text: give it a title, a lead or text', hint: 'title: a heading on its own line; lead: a heading run into its paragraph, followed by 。 and the text; text alone: the number followed by the text ("2.开展……")' },
+  },
+  'section-text-and-summary': {
+    zh: { message: 'text 和 summary 是同一项（段首文字），只能写一个', hint: '保留 text，把 summary 的内容并入其中' },
+    en: { message: 'text and summary are the same thing (the opening text): give only one', hint: 'keep text and move what summary says into it' },
+  },
+  'section-too-deep': {
+    zh: { message: '标题最多四级（一、（一）1.（1））：这一级已是第四级，其下不能再分 sections', hint: '把下一级的内容写成本节的 points 或 runs（一是……、第一，……）；report.numbering 从较低一级开始时，可分的层级相应减少' },
+    en: { message: 'headings go four levels deep: this is the fourth level, it cannot hold sections', hint: 'the levels are 一、（一）1.（1）; write the next level as this section\'s points or runs (一是…, 第一，…); when report.numbering starts at a lower level, fewer levels remain' },
+  },
+  'point-bold-without-lead': {
+    zh: { message: 'bold 只加粗要点的小标题（lead），这个要点没有 lead', hint: '给要点加上 lead: 小标题，或删去 bold' },
+    en: { message: 'bold sets a point\'s lead in bold, and this point has no lead', hint: 'give the point a lead, or remove bold' },
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;
@@ -413,6 +523,10 @@ const vocabulary: Record<string, Record<Lang, string>> = {
   null: { zh: '空值', en: 'nothing' },
   undefined: { zh: '空值', en: 'nothing' },
   'half-year-summary': { zh: '半年工作总结', en: 'half-year summary' },
+  'annual-summary': { zh: '年度工作总结', en: 'annual summary' },
+  'work-plan': { zh: '工作计划', en: 'work plan' },
+  'summary-and-plan': { zh: '工作总结和计划', en: 'summary and plan' },
+  speech: { zh: '讲话稿', en: 'speech' },
   target: { zh: '目标值', en: 'the target' },
   activities: { zh: '活动记录', en: 'an activities' },
   metrics: { zh: '指标', en: 'a metrics' },

@@ -31,8 +31,8 @@ export interface HeadingBlock {
   origin?: Origin;
 }
 
-/** Inline sequence families (design §4); never mixed within one run. */
-export type SequenceStyle = '一是' | '第一' | '首先';
+/** Inline sequence families (design §4); never mixed within one run. `none`: leads without numbers. */
+export type SequenceStyle = '一是' | '第一' | '首先' | 'none';
 
 export interface TextInline {
   type: 'text';
@@ -43,13 +43,31 @@ export interface TextInline {
 export interface ItemInline {
   type: 'item';
   style: SequenceStyle;
-  /** "一是", "第二，", "首先，"; "" before numbering. */
+  /** "一是", "第二，", "首先，"; "" before numbering and for `none`. */
+  marker: string;
+  /** The point's lead with its closing mark ("制定全年工作计划。"), printed right after the marker. */
+  lead?: string;
+  /** Marker and lead in bold (the genre's 加粗小标题). */
+  bold?: boolean;
+  text: string;
+  /** The point continues the run of the paragraph before (points laid out one paragraph each),
+   * so its number follows on rather than starting again at 一是. */
+  continues?: boolean;
+  origin?: Origin;
+}
+
+/** A heading run into its paragraph ("（一）强化代表履职。正文……"): numbered with the headings of its
+ * level, set in the heading's font, always the paragraph's first inline. */
+export interface RunInHeadingInline {
+  type: 'heading';
+  level: HeadingLevel;
+  /** As HeadingBlock.marker. */
   marker: string;
   text: string;
   origin?: Origin;
 }
 
-export type Inline = TextInline | ItemInline;
+export type Inline = TextInline | ItemInline | RunInHeadingInline;
 
 export interface ParagraphBlock {
   type: 'paragraph';
@@ -65,7 +83,15 @@ export interface SignatureBlock {
   date: string;
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | SignatureBlock;
+/** A table of figures (主要指标完成情况表): its caption, a header row and body rows of cell text. */
+export interface TableBlock {
+  type: 'table';
+  caption: string;
+  header: string[];
+  rows: string[][];
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | SignatureBlock | TableBlock;
 
 export interface DocumentMeta {
   title: string;
@@ -81,7 +107,14 @@ export interface ReportDocument {
 
 /** The printed text of an inline, marker included. */
 export function inlineText(inline: Inline): string {
-  return inline.type === 'item' ? inline.marker + inline.text : inline.text;
+  switch (inline.type) {
+    case 'item':
+      return inline.marker + (inline.lead ?? '') + inline.text;
+    case 'heading':
+      return inline.marker + inline.text;
+    case 'text':
+      return inline.text;
+  }
 }
 
 /** The printed text of a paragraph. */

@@ -1,4 +1,4 @@
-import type { Block, Inline, ItemInline, Origin, ParagraphBlock, SequenceStyle } from './ast.js';
+import type { Block, TableBlock, HeadingLevel, Inline, ItemInline, Origin, ParagraphBlock, RunInHeadingInline, SequenceStyle } from './ast.js';
 
 /**
  * The composed report text: what templates produce and this module parses into the AST. It is a
@@ -6,8 +6,11 @@ import type { Block, Inline, ItemInline, Origin, ParagraphBlock, SequenceStyle }
  *
  *   # title                      the report's title
  *   ## … to #####                headings of levels 1–4 (numbered by the numbering transform)
+ *   ##: … to #####: text         a heading of that level run into the paragraph that follows it
+ *   ##: alone                    the level's number alone, opening the paragraph that follows
  *   lines                        a paragraph; consecutive lines join (no space between CJK)
  *   + text  /  +(第一) text      a point of a run-in sequence, inside the current paragraph
+ *                                (families 一是, 第一, 首先, and none for leads without numbers)
  *   ::: signature / org / date / :::   the signature block
  *
  * A full Markdown parser would reinterpret the secretary's prose ("1. …" at a line start becomes a
@@ -16,18 +19,30 @@ import type { Block, Inline, ItemInline, Origin, ParagraphBlock, SequenceStyle }
  * U+E000 n U+E001 links the text that follows to origins[n]; U+E002 opens every line of user text,
  * so that no such line starts with syntax. The parser drops the marks wherever they stand, so any
  * text round-trips exactly, whatever it starts with (#, +, :::, \, 1.).
+ * Three more marks come from compose inside a point (see pointMarkup): U+E003 says the point
+ * continues the run of the paragraph before; U+E004 / U+E005 end its lead, plain / bold.
  */
 
 const ORIGIN_OPEN = '\uE000';
 const ORIGIN_CLOSE = '\uE001';
 const ORIGIN_PATTERN = /\uE000(\d+)\uE001/g;
 const LITERAL = '\uE002';
-const PRIVATE_MARKS = /[\uE000-\uE002]/g;
+const RUN_CONTINUES = '\uE003';
+const LEAD_END = '\uE004';
+const BOLD_LEAD_END = '\uE005';
+const PRIVATE_MARKS = /[\uE000-\uE005]/g;
 /** Every line break a YAML string can hold: each one would start a markup line. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
 export function originMarker(index: number): string {
   return `${ORIGIN_OPEN}${index}${ORIGIN_CLOSE}`;
+}
+
+/** One point's markup (after `+(…) ` in a template): its lead kept apart from its text, so that
+ * writers can set the lead in bold, and whether it continues the run of the paragraph before. */
+export function pointMarkup(point: { lead?: string; bold?: boolean; text: string; continues?: boolean }): string {
+  const lead = point.lead === undefined ? '' : point.lead + (point.bold ? BOLD_LEAD_END : LEAD_END);
+  return (point.continues ? RUN_CONTINUES : '') + lead + point.text;
 }
 
 /** User text -> markup lines that parse back to the same text: each line trimmed and marked literal. */
@@ -54,9 +69,16 @@ function visible(text: string): string {
 }
 
 const HEADING = /^(#{1,5})\s+(.*)$/;
-const ITEM = /^\+(?:\((一是|第一|首先)\))?\s+(.*)$/;
+const RUN_IN_HEADING = /^(#{2,5}):(?:\s+(.*))?$/;
+const ITEM = /^\+(?:\((一是|第一|首先|none)\))?\s+(.*)$/;
 const SIGNATURE_OPEN = /^:::\s*signature\s*$/;
 const FENCE_CLOSE = /^:::\s*$/;
+const TABLE_OPEN = /^:::\s*table\s*$/;
+
+/** A table as markup: its cells are JSON on one line, so no text in them can open or close a fence. */
+export function tableMarkup(table: Omit<TableBlock, 'type'>): string {
+  return `::: table\n${JSON.stringify({ caption: table.caption, header: table.header, rows: table.rows })}\n:::`;
+}
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’…—]/;
 
@@ -87,18 +109,18 @@ function withOrigin<T extends object>(node: T, origin: Origin | undefined): T {
 /** Parses composed markup into blocks; the numbering and punctuation transforms run after this. */
 export function parseMarkup(markup: string, origins: readonly Origin[] = []): Block[] {
   const blocks: Block[] = [];
-  let paragraph: { lead: string; items: { style: SequenceStyle; text: string }[] } | undefined;
+  let paragraph: RawParagraph | undefined;
 
   const flush = () => {
     if (!paragraph) return;
-    blocks.push(toParagraph(paragraph.lead, paragraph.items, origins));
+    blocks.push(toParagraph(paragraph, origins));
     paragraph = undefined;
   };
   const append = (text: string) => {
-    paragraph ??= { lead: '', items: [] };
+    paragraph ??= { text: '', items: [] };
     const last = paragraph.items[paragraph.items.length - 1];
     if (last) last.text = joinLines(last.text, text);
-    else paragraph.lead = joinLines(paragraph.lead, text);
+    else paragraph.text = joinLines(paragraph.text, text);
   };
 
   const lines = markup.split(/\r?\n/);
@@ -109,14 +131,18 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       continue;
     }
     const heading = HEADING.exec(line);
+    const runIn = RUN_IN_HEADING.exec(line);
     const item = ITEM.exec(line);
-    if (heading) {
+    if (runIn) {
+      flush();
+      paragraph = { heading: { level: (runIn[1]!.length - 1) as HeadingLevel, text: runIn[2] ?? '' }, text: '', items: [] };
+    } else if (heading) {
       flush();
       const { text, origin } = extractOrigin(heading[2]!, origins);
       const level = heading[1]!.length;
       blocks.push(level === 1 ? withOrigin({ type: 'title', text }, origin) : withOrigin({ type: 'heading', level: (level - 1) as 1 | 2 | 3 | 4, marker: '', text }, origin));
     } else if (item) {
-      paragraph ??= { lead: '', items: [] };
+      paragraph ??= { text: '', items: [] };
       paragraph.items.push({ style: (item[1] as SequenceStyle | undefined) ?? '一是', text: item[2]! });
     } else if (SIGNATURE_OPEN.test(line)) {
       flush();
@@ -125,6 +151,13 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       i++;
       const [org = '', date = ''] = body.filter(Boolean).map((l) => extractOrigin(l, origins).text);
       blocks.push({ type: 'signature', org, date });
+    } else if (TABLE_OPEN.test(line)) {
+      flush();
+      const body: string[] = [];
+      while (i + 1 < lines.length && !FENCE_CLOSE.test(lines[i + 1]!.trim())) body.push(lines[++i]!);
+      i++;
+      const table = JSON.parse(body.join('')) as Omit<TableBlock, 'type'>;
+      blocks.push({ type: 'table', caption: visible(table.caption), header: table.header.map(visible), rows: table.rows.map((row) => row.map(visible)) });
     } else {
       append(line);
     }
@@ -133,14 +166,41 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
   return blocks;
 }
 
-function toParagraph(lead: string, items: { style: SequenceStyle; text: string }[], origins: readonly Origin[]): ParagraphBlock {
-  const head = extractOrigin(lead, origins);
-  const content: Inline[] = head.text ? [{ type: 'text', text: head.text }] : [];
-  let origin = head.origin;
-  for (const raw of items) {
-    const { text, origin: itemOrigin } = extractOrigin(raw.text, origins);
-    origin ??= itemOrigin;
-    content.push(withOrigin<ItemInline>({ type: 'item', style: raw.style, marker: '', text }, itemOrigin));
+interface RawParagraph {
+  heading?: { level: HeadingLevel; text: string };
+  /** The text before the first point. */
+  text: string;
+  items: { style: SequenceStyle; text: string }[];
+}
+
+function toParagraph(raw: RawParagraph, origins: readonly Origin[]): ParagraphBlock {
+  const content: Inline[] = [];
+  let origin: Origin | undefined;
+  if (raw.heading) {
+    const heading = extractOrigin(raw.heading.text, origins);
+    origin = heading.origin;
+    content.push(withOrigin<RunInHeadingInline>({ type: 'heading', level: raw.heading.level, marker: '', text: heading.text }, heading.origin));
+  }
+  const head = extractOrigin(raw.text, origins);
+  origin ??= head.origin;
+  if (head.text) content.push({ type: 'text', text: head.text });
+  for (const item of raw.items) {
+    const inline = toItem(item, origins);
+    origin ??= inline.origin;
+    content.push(inline);
   }
   return withOrigin<ParagraphBlock>({ type: 'paragraph', content }, origin);
+}
+
+/** A point's inline: the marks of pointMarkup read back into its lead, boldness and run. */
+function toItem(raw: { style: SequenceStyle; text: string }, origins: readonly Origin[]): ItemInline {
+  const { origin } = extractOrigin(raw.text, origins);
+  const leadEnd = raw.text.search(/[\uE004\uE005]/);
+  const item: ItemInline = { type: 'item', style: raw.style, marker: '', text: visible(raw.text.slice(leadEnd + 1)) };
+  if (leadEnd >= 0) {
+    item.lead = visible(raw.text.slice(0, leadEnd));
+    if (raw.text[leadEnd] === BOLD_LEAD_END) item.bold = true;
+  }
+  if (raw.text.includes(RUN_CONTINUES)) item.continues = true;
+  return withOrigin(item, origin);
 }

@@ -1,4 +1,4 @@
-import { headingText, paragraphText, type Block, type ReportDocument } from '../document/ast.js';
+import { headingText, inlineText, paragraphText, type Block, type Inline, type ParagraphBlock, type ReportDocument, type TableBlock } from '../document/ast.js';
 import { sha256Hex, type FingerprintState } from './fingerprint.js';
 import type { Writer } from './index.js';
 
@@ -16,12 +16,61 @@ function normalisedText(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
 }
 
+/** Characters that would start Markdown syntax inside a line. */
+function escapeInline(text: string): string {
+  return text.replace(/([\\`*_[\]<>|])/g, '\\$1');
+}
+
+/** Characters that would start Markdown syntax at a line start (a heading, a list). */
+function escapeLineStart(text: string): string {
+  return text.replace(/^([#>+-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
 /** Characters that would start Markdown syntax at a line start or inside a line. */
 function escapeMarkdown(text: string): string {
-  return text
-    .replace(/([\\`*_[\]<>|])/g, '\\$1')
-    .replace(/^([#>+-])/, '\\$1')
-    .replace(/^(\d+)([.)])/, '$1\\$2');
+  return escapeLineStart(escapeInline(text));
+}
+
+/** What a paragraph prints in bold: a run-in heading, and a point's marker and lead when bold. */
+function boldPart(inline: Inline): string | undefined {
+  if (inline.type === 'heading') return inlineText(inline);
+  if (inline.type === 'item' && inline.bold) return inline.marker + (inline.lead ?? '');
+  return undefined;
+}
+
+/** The marks that end a lead (endSentence); 95% or “三会” keep theirs inside the bold. */
+const TRAILING_PUNCTUATION = /[。，；：！？、]+$/u;
+
+/**
+ * Bold in CommonMark: a closing ** right after a mark (。) and before a Chinese character does
+ * not close, so the marks that end the bold text are printed just after it: **一是制定计划**。
+ */
+function strong(text: string): string {
+  const core = text.replace(TRAILING_PUNCTUATION, '');
+  return core === '' ? escapeInline(text) : `**${escapeInline(core)}**${escapeInline(text.slice(core.length))}`;
+}
+
+/** A paragraph with a run-in heading or bold leads; one without prints exactly as before. */
+function paragraphMarkdown(block: ParagraphBlock): string {
+  if (!block.content.some((inline) => boldPart(inline) !== undefined)) return escapeMarkdown(paragraphText(block));
+  const line = block.content
+    .map((inline) => {
+      const bold = boldPart(inline);
+      if (bold === undefined) return escapeInline(inlineText(inline));
+      return strong(bold) + escapeInline(inline.type === 'item' ? inline.text : '');
+    })
+    .join('');
+  return escapeLineStart(line);
+}
+
+/**
+ * A table as a pipe table under its caption. The first two columns (名称, 单位) are text, the rest
+ * figures, set right as figures are; `|` in a cell is escaped like any syntax character.
+ */
+function tableMarkdown(block: TableBlock): string {
+  const row = (cells: readonly string[]) => `| ${cells.map(escapeInline).join(' | ')} |`;
+  const rule = `|${block.header.map((_, i) => (i < 2 ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [escapeMarkdown(block.caption), '', row(block.header), rule, ...block.rows.map(row)].join('\n');
 }
 
 function blockMarkdown(block: Block): string {
@@ -29,12 +78,15 @@ function blockMarkdown(block: Block): string {
     case 'title':
       return `# ${escapeMarkdown(block.text)}`;
     case 'heading':
-      return `${'#'.repeat(block.level + 1)} ${escapeMarkdown(headingText(block))}`;
+      // After the #s nothing can open a list: 1.组织开展…… needs no escape there.
+      return `${'#'.repeat(block.level + 1)} ${escapeInline(headingText(block))}`;
     case 'paragraph':
-      return escapeMarkdown(paragraphText(block));
+      return paragraphMarkdown(block);
     case 'signature':
       // A hard line break keeps org and date on two lines, as the printed report has them.
       return `${escapeMarkdown(block.org)}\\\n${escapeMarkdown(block.date)}`;
+    case 'table':
+      return tableMarkdown(block);
   }
 }
 

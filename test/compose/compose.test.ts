@@ -29,7 +29,7 @@ describe('compose: every printed string is prose', () => {
     const heading = doc.blocks.findIndex((block) => block.type === 'heading');
     expect(doc.blocks[heading]).toMatchObject({ marker: '一、', text: '2023年要点' });
     const paragraph = doc.blocks[heading + 1]!;
-    expect(paragraph.type === 'paragraph' && paragraph.content[0]).toMatchObject({ marker: '一是', text: expect.stringMatching(/^\+3次会议。于3月11日/) });
+    expect(paragraph.type === 'paragraph' && paragraph.content[0]).toMatchObject({ marker: '一是', lead: '+3次会议。', text: expect.stringMatching(/^于3月11日/) });
   });
 
   it('checks them as prose: a misspelt helper in a title is an error there', async () => {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphText } from '../../src/document/ast.js';
 import { toDocument } from '../../src/document/index.js';
-import { escapeMarkupLine, escapeMarkupText, originMarker, parseMarkup } from '../../src/document/markup.js';
+import { escapeMarkupLine, escapeMarkupText, originMarker, parseMarkup, pointMarkup } from '../../src/document/markup.js';
+
+// Text as the trial typed it: each must come back exactly, wherever it stands (after an origin
+// marker, as a heading, as a point, after a point's lead), with no backslash in sight.
+const HOSTILE_TEXT = ['#文明城市#主题活动', '+1 分', '::: signature', '\\反斜杠', '\\#', '1. 一', '> 引用', '。', '+', '#', '私用\uE0000\uE001区'];
 
 describe('markup parser', () => {
   it('reads title, headings of four levels, paragraphs with run-in points and the signature', () => {
@@ -33,11 +37,7 @@ describe('markup parser', () => {
     expect(paragraph?.type === 'paragraph' && paragraphText(paragraph)).toBe('# 不是标题+ 不是要点::: 也不是\\反斜杠开头');
   });
 
-  // Text as the trial typed it: each must come back exactly, wherever it stands (after an origin
-  // marker, as a heading, as a point, after a point's lead), with no backslash in sight.
-  const HOSTILE = ['#文明城市#主题活动', '+1 分', '::: signature', '\\反斜杠', '\\#', '1. 一', '> 引用', '。', '+', '#', '私用\uE0000\uE001区'];
-
-  it.each(HOSTILE)('round-trips %j in a heading, a point, after a lead and in the signature', (text) => {
+  it.each(HOSTILE_TEXT)('round-trips %j in a heading, a point, after a lead and in the signature', (text) => {
     const expected = text.replace(/[\uE000-\uE002]/g, '');
     const origins = [{ file: 'a.yaml', line: 1, column: 1 }];
     const tagged = originMarker(0) + escapeMarkupLine(text);
@@ -83,5 +83,65 @@ describe('toDocument', () => {
     expect(doc.blocks[1]).toMatchObject({ type: 'heading', marker: '一、', text: '甲' });
     const paragraph = doc.blocks[2]!;
     expect(paragraph.type === 'paragraph' && paragraphText(paragraph)).toBe('累计400张（每名代表20张），完成.一是第一点二是第二点');
+  });
+});
+
+describe('markup: structure of issue 7', () => {
+  it('reads a heading run into its paragraph, points of every family and leads kept apart', () => {
+    const markup = [
+      '###: 强化代表履职。',
+      '开头。',
+      `+(第一) ${pointMarkup({ lead: '学习。', bold: true, text: '正文一。' })}`,
+      `+(none) ${pointMarkup({ lead: '调研。', text: '正文二。' })}`,
+      '',
+      `+(首先) ${pointMarkup({ text: '接上段。', continues: true })}`,
+    ].join('\n');
+    const [first, second] = parseMarkup(markup);
+    expect(first).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'heading', level: 2, marker: '', text: '强化代表履职。' },
+        { type: 'text', text: '开头。' },
+        { type: 'item', style: '第一', marker: '', lead: '学习。', bold: true, text: '正文一。' },
+        { type: 'item', style: 'none', marker: '', lead: '调研。', text: '正文二。' },
+      ],
+    });
+    expect(second).toEqual({ type: 'paragraph', content: [{ type: 'item', style: '首先', marker: '', text: '接上段。', continues: true }] });
+  });
+
+  it('never reads user text as a run-in heading or as the marks of a point', () => {
+    const [paragraph, ...rest] = parseMarkup(escapeMarkupText('##: 不是标题\n\uE004\uE005\uE003文字'));
+    expect(rest).toEqual([]);
+    expect(paragraph).toEqual({ type: 'paragraph', content: [{ type: 'text', text: '##: 不是标题文字' }] });
+  });
+
+  it('numbers a run-in heading with the own-line headings of its level, in the document', () => {
+    const doc = toDocument({ markup: '## 甲\n\n###: 乙。\n正文。\n\n### 丙\n\n####: 丁。\n\n## 戊\n\n###: 己。', origins: [], org: '', date: '2023-07-05' });
+    expect(doc.blocks.map((block) => (block.type === 'paragraph' ? paragraphText(block) : block.type === 'heading' ? block.marker + block.text : ''))).toEqual([
+      '一、甲',
+      '（一）乙。正文。',
+      '（二）丙',
+      '1.丁。',
+      '二、戊',
+      '（一）己。',
+    ]);
+  });
+});
+
+describe('markup: hostile text in the structure of issue 7', () => {
+  it.each([...HOSTILE_TEXT, '##: 标题', '私用\uE003\uE004\uE005区'])('round-trips %j in a run-in heading, a bold lead and its point', (text) => {
+    const expected = text.replace(/[\uE000-\uE005]/g, '');
+    const tagged = originMarker(0) + escapeMarkupLine(text);
+    const origins = [{ file: 'a.yaml', line: 1, column: 1 }];
+    const [paragraph, ...rest] = parseMarkup([`####: ${tagged}`, `+(none) ${pointMarkup({ lead: tagged, bold: true, text: originMarker(0) + escapeMarkupText(text), continues: true })}`].join('\n'), origins);
+    expect(rest).toEqual([]);
+    expect(paragraph).toEqual({
+      type: 'paragraph',
+      origin: origins[0],
+      content: [
+        { type: 'heading', level: 3, marker: '', text: expected, origin: origins[0] },
+        { type: 'item', style: 'none', marker: '', lead: expected, bold: true, text: expected, continues: true, origin: origins[0] },
+      ],
+    });
   });
 });

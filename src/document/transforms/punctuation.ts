@@ -78,7 +78,8 @@ export function normalisePunctuation(text: string): string {
 }
 
 function normaliseInline(inline: Inline): Inline {
-  return { ...inline, text: normalisePunctuation(inline.text) };
+  const text = normalisePunctuation(inline.text);
+  return inline.type === 'item' && inline.lead !== undefined ? { ...inline, lead: normalisePunctuation(inline.lead), text } : { ...inline, text };
 }
 
 export function punctuateBlocks(blocks: readonly Block[]): Block[] {
@@ -92,6 +93,8 @@ export function punctuateBlocks(blocks: readonly Block[]): Block[] {
       case 'signature':
         // The org is printed in the title too: both must read the same.
         return { ...block, org: normalisePunctuation(block.org) };
+      case 'table':
+        return { ...block, caption: normalisePunctuation(block.caption), rows: block.rows.map((row) => row.map(normalisePunctuation)) };
     }
   });
 }

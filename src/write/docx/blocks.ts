@@ -1,14 +1,17 @@
 /**
  * AST blocks to docx paragraphs. Formatting lives in the styles (./styles.ts); runs carry only text,
  * so a user restyling 标题 1 in Word changes every heading, and a TOC copies no direct formatting.
+ * Two exceptions are inside a body paragraph, where no paragraph style can reach: a heading run
+ * into its paragraph carries its level's heading font, and a bold lead is bold.
  */
-import { AlignmentType, HeadingLevel as DocxHeadingLevel, Paragraph, TextRun } from 'docx';
+import { AlignmentType, HeadingLevel as DocxHeadingLevel, Paragraph, TextRun, type Table } from 'docx';
 import {
   headingText,
   inlineText,
   type Block,
   type HeadingBlock,
   type HeadingLevel,
+  type Inline,
   type ParagraphBlock,
   type SignatureBlock,
   type TitleBlock,
@@ -16,6 +19,8 @@ import {
 import { TYPE_AREA_WIDTH } from './constants.js';
 import type { DocxPreset } from './presets.js';
 import { signatureLayout, type SignatureLine } from './signature.js';
+import { headingRunFormat } from './styles.js';
+import { tableBlocks } from './table.js';
 import { charsToTwip } from './units.js';
 
 const HEADING_STYLES = {
@@ -38,8 +43,16 @@ function headingParagraphs(block: HeadingBlock): Paragraph[] {
   return [new Paragraph({ heading: HEADING_STYLES[block.level], children: [new TextRun(headingText(block))] })];
 }
 
-function bodyParagraphs(block: ParagraphBlock): Paragraph[] {
-  return [new Paragraph({ children: block.content.map((inline) => new TextRun(inlineText(inline))) })];
+function inlineRuns(inline: Inline, preset: DocxPreset): TextRun[] {
+  if (inline.type === 'heading') return [new TextRun({ text: inlineText(inline), ...headingRunFormat(preset, inline.level) })];
+  if (inline.type === 'item' && inline.bold) {
+    return [new TextRun({ text: inline.marker + (inline.lead ?? ''), bold: true }), new TextRun(inline.text)];
+  }
+  return [new TextRun(inlineText(inline))];
+}
+
+function bodyParagraphs(block: ParagraphBlock, preset: DocxPreset): Paragraph[] {
+  return [new Paragraph({ children: block.content.flatMap((inline) => inlineRuns(inline, preset)) })];
 }
 
 /** A signature line. The first-line indent is reset so only the side indent counts, and the
@@ -60,15 +73,17 @@ function signatureParagraphs(block: SignatureBlock, preset: DocxPreset): Paragra
   return [blankLine(true), signatureLine(block.org, layout.org, true), signatureLine(block.date, layout.date, false)];
 }
 
-export function blockParagraphs(block: Block, preset: DocxPreset): Paragraph[] {
+export function blockParagraphs(block: Block, preset: DocxPreset): (Paragraph | Table)[] {
   switch (block.type) {
     case 'title':
       return titleParagraphs(block);
     case 'heading':
       return headingParagraphs(block);
     case 'paragraph':
-      return bodyParagraphs(block);
+      return bodyParagraphs(block, preset);
     case 'signature':
       return signatureParagraphs(block, preset);
+    case 'table':
+      return tableBlocks(block, preset);
   }
 }

@@ -41,13 +41,15 @@ const HEADING_ROLES: Readonly<Record<HeadingLevel, FontRole>> = {
   4: 'heading4',
 };
 
+/** The characters of a level's heading (design §4): 黑体, 楷体, 仿宋 bold or plain by preset.
+ * Own-line headings get it from their style; a heading run into its paragraph, on its runs. */
+export function headingRunFormat(preset: DocxPreset, level: HeadingLevel): { font: IFontAttributesProperties; size: number; bold: boolean } {
+  return { font: fontSlots(fontName(preset, HEADING_ROLES[level])), size: preset.sizes.heading, bold: level === 3 && preset.heading3Bold };
+}
+
 function headingStyle(preset: DocxPreset, level: HeadingLevel): IBaseParagraphStyleOptions {
   return {
-    run: {
-      font: fontSlots(fontName(preset, HEADING_ROLES[level])),
-      size: preset.sizes.heading,
-      bold: level === 3 && preset.heading3Bold,
-    },
+    run: headingRunFormat(preset, level),
     paragraph: {
       spacing: exactLineSpacing,
       indent: { firstLine: firstLineIndent(preset) },
