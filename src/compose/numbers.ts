@@ -18,18 +18,39 @@ export function formatNumber(value: number): string {
   return (value < 0 ? '-' : '') + whole + (fraction ? `.${fraction}` : '');
 }
 
+/** Decimals the genre gives a percentage where the data has them: 完成年计划的100.36%. */
+export const PERCENT_DECIMALS = 2;
+
 /**
- * A ratio as a percentage, with one decimal (0.8333 -> 83.3%), or as many more as it takes for
- * the printed figure to tell the same story as the exact one: a rate that is not 0 never prints
- * 0%, one short of (or beyond) 100% never prints 100% (0.99996 -> 99.996%).
+ * `value` rounded half away from zero at `decimals`, in decimal as people round: the double's own
+ * noise is dropped first, so 100.355 (stored as 100.35499…) rounds to 100.36.
  */
-export function formatPercent(ratio: number): string {
-  const percent = Number((ratio * 100).toPrecision(SIGNIFICANT_DIGITS));
-  for (let decimals = 1; decimals < SIGNIFICANT_DIGITS; decimals++) {
-    const rounded = Number(percent.toFixed(decimals));
-    if (sameSide(rounded, percent, 0) && sameSide(rounded, percent, 100)) return `${formatNumber(rounded)}%`;
+export function roundDecimal(value: number, decimals: number): number {
+  const exact = Number(value.toPrecision(SIGNIFICANT_DIGITS));
+  const scaled = Math.round(Number(`${Math.abs(exact)}e${decimals}`));
+  return Math.sign(exact) * Number(`${scaled}e-${decimals}`);
+}
+
+/**
+ * `value` with at most `decimals` decimals (trailing zeros dropped), or as many more as it takes
+ * for the printed figure to tell the same story as the exact one: a nonzero value never prints 0,
+ * and one short of (or beyond) a `boundary` such as 100% never prints the boundary itself.
+ */
+export function formatRounded(value: number, decimals: number, boundaries: readonly number[] = []): string {
+  const exact = Number(value.toPrecision(SIGNIFICANT_DIGITS));
+  for (let places = decimals; places < SIGNIFICANT_DIGITS; places++) {
+    const rounded = roundDecimal(exact, places);
+    if ([0, ...boundaries].every((boundary) => sameSide(rounded, exact, boundary))) return formatNumber(rounded);
   }
-  return `${formatNumber(percent)}%`;
+  return formatNumber(exact);
+}
+
+/**
+ * A ratio as a percentage with two decimals at most (5/6 -> 83.33%, 1.00355 -> 100.36%, 0.5 ->
+ * 50%), more when fewer would print 0% or 100% for a rate that is neither (0.99996 -> 99.996%).
+ */
+export function formatPercent(ratio: number, decimals = PERCENT_DECIMALS): string {
+  return `${formatRounded(ratio * 100, decimals, [100])}%`;
 }
 
 function sameSide(printed: number, exact: number, boundary: number): boolean {

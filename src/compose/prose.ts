@@ -20,7 +20,7 @@ export interface RenderedProse {
 
 type HbsNode = hbs.AST.Statement;
 /** A call keeps the offset of its expression in the text: it is located only if it has a problem. */
-type Part = { kind: 'text'; text: string } | { kind: 'call'; call: HelperCall; offset: number };
+type Part = { kind: 'text'; text: string } | { kind: 'call'; call: HelperCall; offset: number; expression: string };
 
 /**
  * Prose is text with {{ }} expressions over the notes ({{metric "cards"}}, {{count tag="述职"}}).
@@ -44,8 +44,19 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
   });
   // With notes missing (a file that failed to load), values cannot be computed, only checked.
   if (diagnostics.length > 0 || model.source.incomplete.size > 0) return { diagnostics };
-  const text = parsed.parts.map((part) => (part.kind === 'text' ? part.text : proseHelpers[part.call.name]!.render(part.call, model))).join('');
+  const text = parsed.parts.map((part) => (part.kind === 'text' ? part.text : renderFigure(part, model, locateAt))).join('');
   return { text, diagnostics: [] };
+}
+
+/**
+ * A call's text, recorded with its expression, its place and the notes entries it read: compose is
+ * the one place that knows each figure the report prints (explain lists them).
+ */
+function renderFigure(part: Extract<Part, { kind: 'call' }>, model: ReportModel, locateAt: Locator): string {
+  const helper = proseHelpers[part.call.name]!;
+  const value = helper.render(part.call, model);
+  if (helper.sources) model.figures.push({ expression: part.expression, value, at: locateAt(part.offset), sources: helper.sources(part.call, model) });
+  return value;
 }
 
 function parseProse(source: ProseSource, locateAt: Locator): { parts: Part[] } | { diagnostics: Diagnostic[] } {
@@ -203,7 +214,7 @@ function toPart(node: HbsNode, source: ProseSource, lineStarts: readonly number[
     return { diagnostic: error('bad-helper-args', { name, usage }, locateAt(start)) };
   }
   const hash = Object.fromEntries(hashPairs.map((pair, i) => [pair.key, hashValues[i]!]));
-  return { kind: 'call', call: { name, params: params as (string | number)[], hash }, offset: start };
+  return { kind: 'call', call: { name, params: params as (string | number)[], hash }, offset: start, expression };
 }
 
 /** String and number literals; a bare word is taken as the string it spells (quotes forgotten). */

@@ -24,6 +24,8 @@ export interface LoadedReport {
   activities: Located<Activity>[];
   metrics: Located<Metric>[];
   plans: Located<Plan>[];
+  /** The previous period's metrics (`sources: previous-metrics:`), for 同比. */
+  previousMetrics: Located<Metric>[];
   files: SourceFile[];
   repoRoot: string;
   /**
@@ -61,18 +63,22 @@ export async function loadReport(reportPath: string, read: ReadSource = loadSour
   if (!validated.ok) {
     // The notes it names are still read, so that one run finds their mistakes too.
     const sources = reportFile.shape.sources.safeParse(valueAt(file.data, ['sources']));
-    const notes: NotesTarget = { file, activities: [], metrics: [], plans: [], files: [file], repoRoot };
+    const notes: NotesTarget = { file, activities: [], metrics: [], plans: [], previousMetrics: [], files: [file], repoRoot };
     if (sources.success) for (const kind of NOTES_KINDS) diagnostics.push(...(await loadSources(notes, sources.data, kind, read)));
+    if (sources.success) diagnostics.push(...(await loadSources(notes, sources.data, 'metrics', read, 'previous-metrics')));
     return { diagnostics };
   }
   const report = validated.value;
-  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], files: [file], repoRoot, incomplete: new Set() };
+  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], previousMetrics: [], files: [file], repoRoot, incomplete: new Set() };
   collectInline(loaded);
   for (const kind of NOTES_KINDS) {
     const found = await loadSources(loaded, report.sources, kind, read);
     if (hasErrors(found)) loaded.incomplete.add(kind);
     diagnostics.push(...found);
   }
+  const previous = await loadSources(loaded, report.sources, 'metrics', read, 'previous-metrics');
+  if (hasErrors(previous)) loaded.incomplete.add('metrics');
+  diagnostics.push(...previous);
   return { loaded, diagnostics };
 }
 
@@ -84,15 +90,19 @@ function collectInline(loaded: LoadedReport): void {
 }
 
 /** What reading the notes files of a report needs and fills. */
-type NotesTarget = Pick<LoadedReport, 'file' | 'files' | 'repoRoot' | NotesKind>;
+type NotesTarget = Pick<LoadedReport, 'file' | 'files' | 'repoRoot' | NotesKind | 'previousMetrics'>;
 
-async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], kind: NotesKind, read: ReadSource): Promise<Diagnostic[]> {
-  const spec = sources?.[kind];
+/** The sources keys that name files of a kind other than their own: the previous period's metrics. */
+type SourcesKey = NotesKind | 'previous-metrics';
+
+/** Loads the files named under `sources[key]` (default: the kind's own key) as files of `kind`. */
+async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], kind: NotesKind, read: ReadSource, key: SourcesKey = kind): Promise<Diagnostic[]> {
+  const spec = sources?.[key];
   if (spec === undefined) return [];
   const patterns = typeof spec === 'string' ? [spec] : spec;
   const diagnostics: Diagnostic[] = [];
   for (const [index, pattern] of patterns.entries()) {
-    const where: YamlPath = typeof spec === 'string' ? ['sources', kind] : ['sources', kind, index];
+    const where: YamlPath = typeof spec === 'string' ? ['sources', key] : ['sources', key, index];
     // Windows users type activities\*.yaml; globs take forward slashes on every system. Normalised,
     // a pattern such as */../../x shows where it really reaches before anything is walked.
     const matched = await matchInsideRepo(loaded, path.posix.normalize(pattern.replace(/\\/g, '/')));
@@ -110,13 +120,13 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
       continue;
     }
     diagnostics.push(...matched.unreadable.map((d) => ({ ...d, location: at })));
-    for (const filePath of matched.files) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath, read, at)));
+    for (const filePath of matched.files) diagnostics.push(...(await loadNotesFile(loaded, kind, filePath, read, at, key === 'previous-metrics' ? loaded.previousMetrics : loaded[kind])));
   }
   return diagnostics;
 }
 
 /** `at`: the sources line that drew the file in, where a file that cannot be read is reported. */
-async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource, at: Location): Promise<Diagnostic[]> {
+async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource, at: Location, target: Located<unknown>[]): Promise<Diagnostic[]> {
   const seen = loaded.files.find((f) => f.path === filePath);
   // A file named again under another kind (metrics: activities/2023.yaml) is still the wrong kind.
   if (seen) return isMappingWithKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
@@ -133,7 +143,6 @@ async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: str
   diagnostics.push(...validated.diagnostics);
   if (!validated.ok) return diagnostics;
   const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];
-  const target = loaded[kind] as Located<unknown>[];
   entries.forEach((value, i) => target.push({ value, file, path: [kind, i] }));
   return diagnostics;
 }

@@ -1,3 +1,4 @@
+import type { Located } from '../load/project.js';
 import type { Activity } from '../schema/notes.js';
 
 /** The numeric fields of an activity that {{sum}} can add up. */
@@ -16,4 +17,9 @@ export function countActivities(activities: readonly Activity[], tags: readonly 
 /** The sum of a numeric field over the activities that carry any of the tags. */
 export function sumActivities(activities: readonly Activity[], field: SummableField, tags: readonly string[]): number {
   return activities.filter((activity) => hasAnyTag(activity, tags)).reduce((total, activity) => total + (activity[field] ?? 0), 0);
+}
+
+/** The entries whose activity carries any of the tags (all of them when no tag is given). */
+export function activitiesTagged(entries: readonly Located<Activity>[], tags: readonly string[]): Located<Activity>[] {
+  return entries.filter((entry) => hasAnyTag(entry.value, tags));
 }

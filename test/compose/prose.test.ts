@@ -23,7 +23,7 @@ describe('prose expressions', () => {
     ['{{metric "cards"}}', '400张'],
     ['{{value "cards"}}', '400'],
     ['{{target "boilers"}}', '6台'],
-    ['{{rate "boilers"}}', '83.3%'],
+    ['{{rate "boilers"}}', '83.33%'],
     ['{{metric "energy-drop"}}', '31.5%'],
     ['{{count tag="视察调研"}}', '3'],
     ['{{count tag="视察调研、参观学习"}}', '3'],

@@ -37,6 +37,8 @@ function blockTexts(block: Block): string[] {
       return [paragraphText(block)];
     case 'signature':
       return [block.org, block.date];
+    case 'table':
+      return [block.caption, ...[block.header, ...block.rows].map((row) => row.join(''))];
   }
 }
 
