@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { FILE_KINDS, type FileKind } from '../schema/kinds.js';
+import { FILE_KINDS, REPORT_KINDS, type FileKind, type ReportKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import type { BuildResult } from '../build.js';
+import type { ComputedFigure } from '../model/provenance.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
 import { displayPath, escapeControls, formatDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
@@ -165,12 +166,67 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     });
 
   program
+    .command('explain')
+    .description(t(lang, 'explainDescription'))
+    .argument('<report>', t(lang, 'explainReportArgument'))
+    .addOption(new Option('-f, --format <format>', t(lang, 'explainFormatOption')).choices(EXPLAIN_FORMATS).default('text'))
+    .option('--templates <dir...>', t(lang, 'templatesOption'))
+    .action(async (report: string, flags: { format: ExplainFormat; templates?: string[] }) => {
+      const { explain } = await import('../explain.js');
+      const result = await explain(report, flags.templates ? { templateDirs: flags.templates } : {});
+      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+      if (!result.ok) {
+        exitCode = ExitCode.UserError;
+        return;
+      }
+      io.stdout(flags.format === 'json' ? `${JSON.stringify({ figures: result.figures }, null, 2)}\n` : formatFigures(result.figures, lang, io.cwd));
+    });
+
+  program
     .command('schema')
     .description(t(lang, 'schemaDescription'))
     .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(FILE_KINDS).default('report'))
     .action(async (kind: FileKind) => {
       const { jsonSchemaFor } = await import('../schema/json-schema.js');
       io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
+    });
+
+  program
+    .command('new')
+    .description(t(lang, 'newDescription'))
+    .addArgument(new Argument('<kind>', t(lang, 'newKindArgument')).choices(REPORT_KINDS))
+    .requiredOption('--period <period>', t(lang, 'newPeriodOption'))
+    .option('--from <report>', t(lang, 'newFromOption'))
+    .option('-o, --out <file>', t(lang, 'newOutOption'))
+    .action(async (kind: ReportKind, flags: { period: string; from?: string; out?: string }) => {
+      const { newReport, periodAcceptedBy } = await import('../new-report.js');
+      const accepted = periodAcceptedBy(kind, flags.period);
+      if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period, kind, expected: accepted }));
+      const result = await newReport({ kind, period: flags.period, ...(flags.from ? { from: flags.from } : {}), ...(flags.out ? { out: flags.out } : {}) }, io.cwd);
+      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+      if (result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(result.path, io.cwd) })}\n`);
+      else {
+        io.stderr(`${t(lang, 'nothingWritten')}\n`);
+        exitCode = ExitCode.UserError;
+      }
+    });
+
+  program
+    .command('templates')
+    .description(t(lang, 'templatesDescription'))
+    .command('eject')
+    .description(t(lang, 'ejectDescription'))
+    .argument('[name]', t(lang, 'ejectNameArgument'))
+    .option('-o, --out <dir>', t(lang, 'ejectOutOption'), 'templates')
+    .action(async (name: string | undefined, flags: { out: string }) => {
+      const { ejectTemplates } = await import('../eject.js');
+      const result = await ejectTemplates(name, path.resolve(io.cwd, flags.out));
+      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+      if (result.written.length === 0) {
+        io.stderr(`${t(lang, 'nothingWritten')}\n`);
+        exitCode = ExitCode.UserError;
+      }
     });
 
   try {
@@ -192,6 +248,26 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     io.stderr(`${t(lang, 'internalError')}\n${trace.split('\n').map(escapeControls).join('\n')}\n`);
     return ExitCode.Internal;
   }
+}
+
+const EXPLAIN_FORMATS = ['text', 'json'] as const;
+type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];
+
+/**
+ * Figures for a reviewer: each at its place in the report file, its expression and value, then
+ * the notes entries it read, indented. The user's text in them has its terminal controls escaped.
+ */
+function formatFigures(figures: readonly ComputedFigure[], lang: Lang, cwd: string): string {
+  if (figures.length === 0) return `${t(lang, 'explainNone')}\n`;
+  const from = t(lang, 'explainFrom');
+  return figures
+    .map((figure) => {
+      const head = `${displayPath(figure.at.file, cwd)}:${figure.at.line}:${figure.at.column}  ${figure.expression} = ${figure.value}`;
+      const sources = figure.sources.map((source) => `    ${from} ${source.entry}  ${displayPath(source.file, cwd)}:${source.line}`);
+      return [head, ...sources].map(escapeControls).join('\n');
+    })
+    .join('\n')
+    .concat('\n');
 }
 
 async function packageVersion(): Promise<string> {

@@ -1,11 +1,19 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../document/ast.js';
+import type { Located } from '../load/project.js';
+import type { Plan } from '../schema/notes.js';
 import { escapeMarkupLine, escapeMarkupText, originMarker } from '../document/markup.js';
-import { locate, type YamlPath } from '../load/source-file.js';
+import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { TemplateSet } from '../load/templates.js';
-import type { ReportModel } from '../model/report-model.js';
-import type { Point } from '../schema/report.js';
+import { labelAfter, parsePeriod, type Period } from '../model/period.js';
+import { planDueIn, planProgress, plansPlacedIn, sectionNames } from '../model/plans.js';
+import { modelForPeriod, type ReportModel } from '../model/report-model.js';
+import { kindSpec } from '../schema/kinds.js';
+import type { PlanPart, ReportFile, Section } from '../schema/report.js';
+import { planItemText, planStatusText } from './plans.js';
 import { renderProse } from './prose.js';
+import { metricsTable } from './table.js';
+import { endSentence, structureBuilder, topLevel, type StructureView } from './structure.js';
 import { renderTemplate } from './templates.js';
 
 /** What a template sees: every string already rendered from the notes and escaped for markup. */
@@ -17,15 +25,26 @@ export interface ReportView {
   dateText: string;
   intro?: string;
   sections: SectionView[];
+  /** 存在的问题, as a section after the main ones. */
+  problems?: SectionView;
+  /** A summary-and-plan's plan part: its sections one level down. */
+  plan?: { title: string; intro?: string; sections: SectionView[] };
   next?: string;
+  /** The 附件说明 lines: 附件：名称, or 附件：1.名称 then 2.名称 … */
+  attachments: string[];
 }
 
-export interface SectionView {
-  title: string;
-  summary?: string;
-  points: string[];
-  paragraphs: string[];
-}
+/** A section at any level (see ./structure.ts) with what the notes place in it. */
+export type SectionView = StructureView & {
+  /** The plans placed here, as points: items of a plan, or their status in a summary. */
+  plans: string[];
+  /** Its 主要指标完成情况表 (`table:`), as markup. */
+  table?: string;
+  sections: SectionView[];
+};
+
+/** 存在的问题 given as a list of points is printed as a section of this title. */
+const PROBLEMS_TITLE = '存在的问题';
 
 export interface Composed {
   markup?: string;
@@ -33,16 +52,16 @@ export interface Composed {
   diagnostics: Diagnostic[];
 }
 
-const ENDS_WITH_MARK = /[。，；：！？、]$/;
-
 /** Builds the view and renders the kind's template into markup, collecting every prose problem. */
 export function compose(model: ReportModel, templates: TemplateSet): Composed {
   const origins: Origin[] = [];
   const diagnostics: Diagnostic[] = [];
-  const file = model.source.file;
+  const reportFile = model.source.file;
+  /** The notes the prose being composed sees: the plan part of a summary-and-plan sees its own period's. */
+  let scope = model;
 
-  /** The origin marker that links composed text back to the report file's node at `path`. */
-  const mark = (path: YamlPath): string => {
+  /** The origin marker that links composed text back to the node at `path` (of the report file by default). */
+  const mark = (path: YamlPath, file: SourceFile = reportFile): string => {
     const { line, column } = locate(file, path);
     return originMarker(origins.push({ file: file.path, line, column }) - 1);
   };
@@ -51,8 +70,8 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
    * A string of the report file as the reader sees it: every string is prose, its {{ }} rendered
    * and checked wherever it is printed (a title as much as a paragraph). Undefined when it failed.
    */
-  const render = (text: string, path: YamlPath): string | undefined => {
-    const rendered = renderProse({ text, file, path }, model);
+  const render = (text: string, path: YamlPath, file: SourceFile = reportFile): string | undefined => {
+    const rendered = renderProse({ text, file, path }, scope);
     diagnostics.push(...rendered.diagnostics);
     if (rendered.text === undefined) return undefined;
     // Prose of only a {{!-- comment --}} prints nothing: an empty heading or point is a mistake.
@@ -64,9 +83,9 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
   };
 
   /** One markup line (a title, a heading, a lead, the org): escaped, tagged with where it was written. */
-  const oneLine = (text: string, path: YamlPath): string => {
-    const rendered = render(text, path);
-    return rendered === undefined ? '' : mark(path) + escapeMarkupLine(rendered);
+  const oneLine = (text: string, path: YamlPath, file: SourceFile = reportFile): string => {
+    const rendered = render(text, path, file);
+    return rendered === undefined ? '' : mark(path, file) + escapeMarkupLine(rendered);
   };
 
   /** Paragraphs of prose (a blank line parts them), or one paragraph's worth when `runIn`. */
@@ -83,32 +102,100 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
       .join('\n\n');
   };
 
-  const point = (value: Point, path: YamlPath): string => {
-    if (typeof value === 'string') return prose(value, path, { runIn: true })!;
-    const lead = oneLine(value.lead, [...path, 'lead']);
-    const body = prose(value.text, [...path, 'text'], { runIn: true })!;
-    return lead + (ENDS_WITH_MARK.test(lead) ? '' : '。') + body;
+  /** A plan of the notes as a point: its goal as the lead, then what the section asks of it. */
+  const planPoint = (entry: Located<Plan>, body: string): string => {
+    const lead = oneLine(entry.value.goal, [...entry.path, 'goal'], entry.file);
+    return endSentence(lead) + escapeMarkupText(body).replace(/\n+/g, '');
+  };
+
+  /**
+   * The plans placed in a section: a work plan's items due in the part's period (with measures,
+   * target, unit and time limit), or a summary's status of those due in its year.
+   */
+  const plansOf = (value: Section, partPeriod: Period): string[] => {
+    if (value.plans === undefined) return [];
+    const placed = plansPlacedIn(scope, sectionNames(value));
+    if (value.plans === 'status') {
+      const year = parsePeriod(partPeriod.year);
+      return placed.filter((entry) => planDueIn(entry.value, year)).map((entry) => planPoint(entry, planStatusText(planProgress(entry.value, scope))));
+    }
+    return placed
+      .filter((entry) => planDueIn(entry.value, partPeriod))
+      .map((entry) => {
+        const measures = entry.value.measures === undefined ? undefined : render(entry.value.measures, [...entry.path, 'measures'], entry.file);
+        const metric = entry.value.metric === undefined ? undefined : scope.metricById.get(entry.value.metric)?.value;
+        return planPoint(entry, planItemText(entry.value, measures, metric));
+      });
+  };
+
+  /** A section's 主要指标完成情况表, checked where `table:` names its metrics. */
+  const tableOf = (value: Section, path: YamlPath): { table?: string } => {
+    if (value.table === undefined) return {};
+    const table = metricsTable(value.table, [...path, 'table'], scope);
+    diagnostics.push(...table.diagnostics);
+    return table.markup === undefined ? {} : { table: table.markup };
+  };
+
+  const structure = structureBuilder(
+    { oneLine, prose, fail: (code, path) => diagnostics.push(error(code, {}, locate(reportFile, path))) },
+    (value: Section, path: YamlPath) => ({ plans: plansOf(value, scope.period), ...tableOf(value, path) }),
+  );
+  const section = (value: Section, path: YamlPath, level: number): SectionView => structure.section(value, path, level);
+
+  const problems = (value: NonNullable<ReportFile['problems']>): SectionView =>
+    Array.isArray(value) ? structure.listSection(escapeMarkupLine(PROBLEMS_TITLE), value, ['problems'], 1, { plans: [] }) : section(value, ['problems'], 1);
+
+  /** The plan part, composed over its own period's notes. */
+  const planPart = (value: PlanPart, planPeriod: Period): NonNullable<ReportView['plan']> => {
+    scope = modelForPeriod(model, planPeriod);
+    const defaultTitle = labelAfter(planPeriod, model.period) + kindSpec(model.kind).plan!.titleWord;
+    const part = {
+      title: value.title === undefined ? escapeMarkupLine(defaultTitle) : oneLine(value.title, ['plan', 'title']),
+      ...optional('intro', prose(value.intro, ['plan', 'intro'])),
+      sections: value.sections.map((item, s) => section(item, ['plan', 'sections', s], 2)),
+    };
+    scope = model;
+    return part;
   };
 
   const report = model.source.report;
+  const org = oneLine(model.org, ['report', 'org']);
+  const title = model.title ? oneLine(model.title, ['report', 'title']) : defaultTitle(model, org);
+  const attachments = report.attachments ?? [];
   const view: ReportView = {
     kind: model.kind,
-    org: oneLine(model.org, ['report', 'org']),
-    ...(model.title ? { title: oneLine(model.title, ['report', 'title']) } : {}),
+    org,
+    ...optional('title', title),
     period: { id: model.period.id, year: model.period.year, label: model.period.label, ...(model.period.half ? { half: model.period.half } : {}) },
     dateText: model.dateText,
     ...optional('intro', prose(report.intro, ['intro'])),
-    sections: report.sections.map((section, s) => ({
-      title: oneLine(section.title, ['sections', s, 'title']),
-      ...optional('summary', prose(section.summary, ['sections', s, 'summary'], { runIn: true })),
-      points: (section.points ?? []).map((value, p) => point(value, ['sections', s, 'points', p])),
-      paragraphs: (section.paragraphs ?? []).map((value, p) => prose(value, ['sections', s, 'paragraphs', p])!),
-    })),
+    sections: report.sections.map((item, s) => section(item, ['sections', s], topLevel(report.report.numbering))),
+    ...(report.problems ? { problems: problems(report.problems) } : {}),
+    ...(report.plan && model.planPeriod ? { plan: planPart(report.plan, model.planPeriod) } : {}),
     ...optional('next', prose(report.next, ['next'])),
+    attachments: attachments.map((name, a) => {
+      const number = attachments.length > 1 ? `${a + 1}.` : '';
+      return (a === 0 ? '附件：' : '') + number + oneLine(name, ['attachments', a]);
+    }),
   };
   if (diagnostics.length > 0) return { origins, diagnostics };
   const rendered = renderTemplate(templates, model.kind, view);
   return rendered.markup === undefined ? { origins, diagnostics: rendered.diagnostics } : { markup: rendered.markup, origins, diagnostics: [] };
+}
+
+/**
+ * The default title, 发文机关 + 时限 + 事由 + 文种 as the kinds table gives them: 某某街道人大工委
+ * 2023年上半年工作总结, …2023年工作总结及2024年工作计划. `org` is already markup; a kind printed
+ * without a title (a speech) has none.
+ */
+function defaultTitle(model: ReportModel, org: string): string | undefined {
+  const spec = kindSpec(model.kind);
+  if (!spec.titled) return undefined;
+  const word = model.source.report.report['title-word'] ?? spec.titleWord;
+  const plan = spec.plan && model.planPeriod
+    ? (model.planPeriod.year === model.period.year ? spec.plan.joinSameYear : spec.plan.joinNextYear) + labelAfter(model.planPeriod, model.period) + spec.plan.titleWord
+    : '';
+  return org + escapeMarkupLine(model.period.label + word + plan);
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

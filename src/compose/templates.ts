@@ -1,6 +1,54 @@
 import Handlebars from 'handlebars';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { TemplateSet } from '../load/templates.js';
+import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
+import { partialsFor, type TemplateFile, type TemplateSet } from '../load/templates.js';
+
+/**
+ * Where in a template Handlebars failed: its parse errors say "Parse error on line N", its compile
+ * errors carry lineNumber and column; anything else is put at the template's first line.
+ */
+export function templateErrorLocation(file: TemplateFile, cause: unknown): Location {
+  const failure = cause as { message?: unknown; lineNumber?: unknown; column?: unknown };
+  if (typeof failure.lineNumber === 'number') {
+    return { file: file.path, line: failure.lineNumber, column: typeof failure.column === 'number' ? failure.column + 1 : 1 };
+  }
+  const parsed = /Parse error on line (\d+)/.exec(String(failure.message ?? ''));
+  return { file: file.path, line: parsed ? Number(parsed[1]) : 1, column: 1 };
+}
+
+function firstLine(cause: unknown): string {
+  return cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
+}
+
+function templateError(file: TemplateFile, cause: unknown): Diagnostic {
+  return error('template-error', { name: file.path, detail: firstLine(cause) }, templateErrorLocation(file, cause));
+}
+
+/** Syntax errors of the template and of every partial it may call, each at its own file and line. */
+function syntaxErrors(files: readonly TemplateFile[]): Diagnostic[] {
+  return files.flatMap((file) => {
+    try {
+      // Precompiling finds what parsing misses, such as {{#if}} closed by {{/each}}.
+      Handlebars.precompile(file.text);
+      return [];
+    } catch (cause) {
+      return [templateError(file, cause)];
+    }
+  });
+}
+
+/** The line of the template that calls a missing partial, for "The partial X could not be found". */
+function missingPartialLocation(files: readonly TemplateFile[], cause: unknown): Location | undefined {
+  const name = /The partial (\S+) could not be found/.exec(firstLine(cause))?.[1];
+  if (name === undefined) return undefined;
+  for (const file of files) {
+    const index = file.text.search(new RegExp(`\\{\\{~?>\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-])`));
+    if (index >= 0) {
+      const before = file.text.slice(0, index).split('\n');
+      return { file: file.path, line: before.length, column: before[before.length - 1]!.length + 1 };
+    }
+  }
+  return undefined;
+}
 
 /**
  * Renders a report kind's template over the view. Templates see only the view (already rendered,
@@ -9,13 +57,18 @@ import type { TemplateSet } from '../load/templates.js';
 export function renderTemplate(set: TemplateSet, name: string, view: object): { markup?: string; diagnostics: Diagnostic[] } {
   const template = set.templates.get(name);
   if (!template) return { diagnostics: [error('template-missing', { name, dirs: set.dirs.join(', ') })] };
+  const partials = [...partialsFor(set, name).values()];
+  const files = [template, ...partials];
+  const problems = syntaxErrors(files);
+  if (problems.length > 0) return { diagnostics: problems };
   const env = Handlebars.create();
-  for (const partial of set.partials.values()) env.registerPartial(partial.name, partial.text);
+  for (const partial of partials) env.registerPartial(partial.name, partial.text);
   try {
     const markup = env.compile(template.text, { noEscape: true, strict: false })(view);
     return { markup, diagnostics: [] };
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message.split('\n')[0]! : String(cause);
-    return { diagnostics: [error('template-error', { name: template.path, detail }, { file: template.path, line: 1, column: 1 })] };
+    const at = missingPartialLocation(files, cause);
+    if (at) return { diagnostics: [error('template-error', { name: at.file, detail: firstLine(cause) }, at)] };
+    return { diagnostics: [templateError(template, cause)] };
   }
 }

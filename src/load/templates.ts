@@ -14,11 +14,38 @@ export interface TemplateFile {
   text: string;
 }
 
-/** Report templates (`<kind>.hbs`) and partials (`partials/<name>.hbs`), first folder wins by name. */
+/** The partials one folder of the chain gives: shared (`partials/`) and per kind (`<kind>/partials/`). */
+export interface TemplateLayer {
+  shared: Map<string, TemplateFile>;
+  byKind: Map<string, Map<string, TemplateFile>>;
+}
+
+/**
+ * Report templates (`<kind>/report.hbs`, or `<kind>.hbs` as before) and partials, first folder wins
+ * by name. `partials` are the shared ones; `layers` keep each folder's, for partialsFor().
+ */
 export interface TemplateSet {
   dirs: string[];
   templates: Map<string, TemplateFile>;
   partials: Map<string, TemplateFile>;
+  layers: TemplateLayer[];
+}
+
+/** The name of a kind's template inside its folder. */
+export const KIND_TEMPLATE_NAME = 'report';
+
+/**
+ * The partials a kind's template sees: folder by folder, the kind's own partials before the shared
+ * ones, so that a user's shared partial still overrides a built-in kind's own.
+ */
+export function partialsFor(set: TemplateSet, kind: string): Map<string, TemplateFile> {
+  const found = new Map<string, TemplateFile>();
+  for (const layer of set.layers) {
+    for (const partials of [layer.byKind.get(kind), layer.shared]) {
+      for (const [name, file] of partials ?? []) if (!found.has(name)) found.set(name, file);
+    }
+  }
+  return found;
 }
 
 export interface LoadedTemplates {
@@ -72,6 +99,23 @@ async function addFolder(dir: string, required: boolean, into: Map<string, Templ
   return true;
 }
 
+/** A kind's folder (`<kind>/report.hbs`, `<kind>/partials/`): its template and partials into the set. */
+async function addKindFolder(dir: string, kind: string, templates: Map<string, TemplateFile>, layer: TemplateLayer, diagnostics: Diagnostic[]): Promise<void> {
+  const own = new Map<string, TemplateFile>();
+  if (!(await addFolder(dir, true, own, diagnostics))) return;
+  const template = own.get(KIND_TEMPLATE_NAME);
+  if (template && !templates.has(kind)) templates.set(kind, { ...template, name: kind });
+  const partials = new Map<string, TemplateFile>();
+  await addFolder(path.join(dir, 'partials'), false, partials, diagnostics);
+  layer.byKind.set(kind, partials);
+}
+
+/** The subfolders of a folder of the chain that are kinds' folders: every one but partials/. */
+async function kindFolders(dir: string): Promise<string[]> {
+  const listed = await entriesOf(dir, false);
+  return (listed.entries ?? []).filter((entry) => entry.isDirectory() && entry.name !== 'partials').map((entry) => entry.name).sort();
+}
+
 /**
  * Reads the lookup chain: the user's folders first, then the built-ins, so that an organisation
  * can override one partial (the signature, say) and keep the rest.
@@ -80,9 +124,15 @@ export async function loadTemplateSet(userDirs: readonly string[] = []): Promise
   const dirs = [...userDirs.map((dir) => path.resolve(dir)), BUILTIN_TEMPLATES_DIR];
   const templates = new Map<string, TemplateFile>();
   const partials = new Map<string, TemplateFile>();
+  const layers: TemplateLayer[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const dir of dirs) {
-    if (await addFolder(dir, true, templates, diagnostics)) await addFolder(path.join(dir, 'partials'), false, partials, diagnostics);
+    if (!(await addFolder(dir, true, templates, diagnostics))) continue;
+    const layer: TemplateLayer = { shared: new Map(), byKind: new Map() };
+    await addFolder(path.join(dir, 'partials'), false, layer.shared, diagnostics);
+    for (const [name, file] of layer.shared) if (!partials.has(name)) partials.set(name, file);
+    for (const kind of await kindFolders(dir)) await addKindFolder(path.join(dir, kind), kind, templates, layer, diagnostics);
+    layers.push(layer);
   }
-  return { set: { dirs, templates, partials }, diagnostics };
+  return { set: { dirs, templates, partials, layers }, diagnostics };
 }

@@ -26,6 +26,20 @@ export function parsePeriod(value: string | number): Period {
     : { id: `${year}-H2`, year, half, start: `${year}-07-01`, end: `${year}-12-31`, label: `${year}年下半年` };
 }
 
+/** The period that follows: the next half after a half (2023-H2 -> 2024-H1), the next year after a year. */
+export function nextPeriod(period: Period): Period {
+  if (period.half === 1) return parsePeriod(`${period.year}-H2`);
+  return parsePeriod(period.half === 2 ? `${period.year + 1}-H1` : period.year + 1);
+}
+
+/**
+ * How a heading names a period that follows another: 下半年 within the same year (the year is in the
+ * title already), 2024年上半年 or 2024年 across years.
+ */
+export function labelAfter(period: Period, previous: Period): string {
+  return period.year === previous.year && period.half !== undefined ? period.label.slice(`${period.year}年`.length) : period.label;
+}
+
 export function inPeriod(period: Period, isoDate: string): boolean {
   return isoDate >= period.start && isoDate <= period.end;
 }

@@ -1,9 +1,10 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Located, LoadedReport } from '../load/project.js';
-import { locate } from '../load/source-file.js';
+import { locate, type YamlPath } from '../load/source-file.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
-import type { ReportKind } from '../schema/report.js';
-import { chineseDate, inPeriod, parsePeriod, type Period } from './period.js';
+import { kindSpec, REPORT_KINDS, type PeriodShape, type ReportKind } from '../schema/kinds.js';
+import { chineseDate, inPeriod, nextPeriod, parsePeriod, type Period } from './period.js';
+import type { ComputedFigure } from './provenance.js';
 
 /**
  * The notes normalised for one report: the period resolved, the activity log filtered to it, ids
@@ -14,6 +15,8 @@ export interface ReportModel {
   kind: ReportKind;
   org: string;
   period: Period;
+  /** A summary-and-plan's plan part: its own period, the next one unless `report.plan-period` says. */
+  planPeriod?: Period;
   /** ISO date of 成文日期. */
   date: string;
   /** 成文日期 as printed: 2023年7月5日. */
@@ -21,53 +24,105 @@ export interface ReportModel {
   title?: string;
   /** The activities dated inside the period: what the report's counts and sums see. */
   activities: Activity[];
+  /** The same activities with where each was written, in date order: what lists and provenance read. */
+  activityEntries: Located<Activity>[];
   activityById: Map<string, Located<Activity>>;
   metricById: Map<string, Located<Metric>>;
+  /** The metrics of the previous period (`sources: previous-metrics:`), for 同比 by the same id. */
+  previousById: Map<string, Located<Metric>>;
   planById: Map<string, Located<Plan>>;
   /** Every tag of the activity log, in any period: a tag outside this set is a typo. */
   knownTags: Set<string>;
+  /** Every figure compose computed, in the order printed: filled as the prose renders (explain). */
+  figures: ComputedFigure[];
 }
-
-/** Whether each kind covers a half year (else a whole year). */
-const KIND_IS_HALF_YEAR: Record<ReportKind, boolean> = {
-  'half-year-summary': true,
-};
 
 export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnostics: Diagnostic[] } {
   const meta = loaded.report.report;
   const period = parsePeriod(meta.period);
-  const diagnostics: Diagnostic[] = [...kindPeriodDiagnostics(loaded, period)];
+  const planPeriod = kindSpec(meta.kind).plan ? (meta['plan-period'] === undefined ? nextPeriod(period) : parsePeriod(meta['plan-period'])) : undefined;
+  const diagnostics: Diagnostic[] = [...kindPeriodDiagnostics(loaded, period), ...kindPartDiagnostics(loaded, period, planPeriod)];
   const activityById = indexById(loaded.activities.filter((a) => a.value.id !== undefined) as Located<Activity & { id: string }>[], diagnostics);
   const metricById = indexById(loaded.metrics, diagnostics);
+  const previousById = indexById(loaded.previousMetrics, diagnostics);
   const planById = indexById(loaded.plans, diagnostics);
   const model: ReportModel = {
     source: loaded,
     kind: meta.kind,
     org: meta.org,
     period,
+    ...(planPeriod ? { planPeriod } : {}),
     date: meta.date,
     dateText: chineseDate(meta.date),
     ...(meta.title ? { title: meta.title } : {}),
-    activities: loaded.activities.map((a) => a.value).filter((a) => inPeriod(period, a.date)),
+    ...activitiesIn(loaded, period),
     activityById,
     metricById,
+    previousById,
     planById,
     knownTags: new Set(loaded.activities.flatMap((a) => a.value.tags ?? [])),
+    figures: [],
   };
   return { model, diagnostics };
 }
 
+/** The activities dated inside a period, as values and, in date order, as located entries. */
+function activitiesIn(loaded: LoadedReport, period: Period): Pick<ReportModel, 'activities' | 'activityEntries'> {
+  const entries = loaded.activities.filter((a) => inPeriod(period, a.value.date));
+  // A stable sort: the entries of one day stay in the order written.
+  const activityEntries = [...entries].sort((a, b) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : 0));
+  return { activities: entries.map((a) => a.value), activityEntries };
+}
+
+function shapeOf(period: Period): PeriodShape {
+  return period.half === undefined ? 'year' : 'half';
+}
+
+function periodsOfShape(shape: PeriodShape, year: number): string {
+  return shape === 'year' ? String(year) : `${year}-H1 / ${year}-H2`;
+}
+
+/** A period the kind does not take, said with the periods it takes and the kinds that take this one. */
 function kindPeriodDiagnostics(loaded: LoadedReport, period: Period): Diagnostic[] {
   const kind = loaded.report.report.kind;
-  const halves = KIND_IS_HALF_YEAR[kind];
-  if (halves === (period.half !== undefined)) return [];
+  const accepted = kindSpec(kind).periods;
+  if (accepted.includes(shapeOf(period))) return [];
   return [
     error(
       'kind-period-mismatch',
-      { kindName: kind, period: period.id, expected: halves ? `${period.year}-H1 / ${period.year}-H2` : String(period.year) },
+      {
+        kindName: kind,
+        period: period.id,
+        expected: accepted.map((shape) => periodsOfShape(shape, period.year)).join(' / '),
+        fits: REPORT_KINDS.filter((other) => kindSpec(other).periods.includes(shapeOf(period))).join('、'),
+      },
       locate(loaded.file, ['report', 'period']),
     ),
   ];
+}
+
+/**
+ * The plan part belongs to the kinds that print one: there it is required and its period must come
+ * after the summary's; elsewhere `plan:` and `report.plan-period` would silently print nothing.
+ */
+function kindPartDiagnostics(loaded: LoadedReport, period: Period, planPeriod: Period | undefined): Diagnostic[] {
+  const { report, file } = loaded;
+  const kind = report.report.kind;
+  if (!planPeriod) {
+    const stray: YamlPath[] = [...(report.plan ? [['plan']] : []), ...(report.report['plan-period'] !== undefined ? [['report', 'plan-period']] : [])];
+    return stray.map((path) => error('kind-part-unexpected', { part: path.join('.'), kindName: kind }, locate(file, path)));
+  }
+  const found: Diagnostic[] = [];
+  if (!report.plan) found.push(error('plan-part-missing', { kindName: kind }, locate(file, ['report', 'kind'])));
+  if (planPeriod.start <= period.end) {
+    found.push(error('plan-period-not-after', { planPeriod: planPeriod.id, period: period.id, next: nextPeriod(period).id }, locate(file, ['report', 'plan-period'])));
+  }
+  return found;
+}
+
+/** The model as a part about another period sees it: the plan part of a summary-and-plan. */
+export function modelForPeriod(model: ReportModel, period: Period): ReportModel {
+  return { ...model, period, ...activitiesIn(model.source, period) };
 }
 
 /** Indexes entries by id; a second entry with the same id is an error at the second place. */

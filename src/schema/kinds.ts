@@ -6,3 +6,49 @@ export type FileKind = (typeof FILE_KINDS)[number];
 /** The kinds a report draws on through `sources:`. */
 export type NotesKind = Exclude<FileKind, 'report'>;
 export const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plans'];
+
+/** Whether a period is a whole year (2023) or a half (2023-H1, 2023-H2). */
+export type PeriodShape = 'year' | 'half';
+
+/**
+ * What makes each report kind: the periods it accepts, the 文种 word of its default title (发文机关
+ * + 时限 + 事由 + 文种), and the parts its built-in template prints. A new kind is a row here and a
+ * folder templates/<kind>/, not a branch in code.
+ */
+export interface ReportKindSpec {
+  periods: readonly PeriodShape[];
+  /** The 文种 word of the default title; `report.title-word` replaces it (工作要点). */
+  titleWord: string;
+  /** A summary-and-plan's second part: the 文种 word of its plan and the word that joins the two. */
+  plan?: { titleWord: string; joinSameYear: string; joinNextYear: string };
+  /** A speech has no 发文机关署名 and may have no title (篇(4) starts with its first heading). */
+  signed: boolean;
+  titled: boolean;
+  /** Whether it reports on its period's work: a plan due in it with nothing recorded is worth a warning. */
+  summarises: boolean;
+  /** Where its template prints the plans files' items (`plans: items`): the report's sections, or the plan part's. */
+  listsPlans?: 'sections' | 'plan-part';
+}
+
+export const REPORT_KIND_TABLE = {
+  'half-year-summary': { periods: ['half'], titleWord: '工作总结', signed: true, titled: true, summarises: true },
+  'annual-summary': { periods: ['year'], titleWord: '工作总结', signed: true, titled: true, summarises: true },
+  'work-plan': { periods: ['year', 'half'], titleWord: '工作计划', signed: true, titled: true, summarises: false, listsPlans: 'sections' },
+  'summary-and-plan': {
+    periods: ['year', 'half'],
+    titleWord: '工作总结',
+    plan: { titleWord: '工作计划', joinSameYear: '和', joinNextYear: '及' },
+    signed: true,
+    titled: true,
+    summarises: true,
+    listsPlans: 'plan-part',
+  },
+  speech: { periods: ['year', 'half'], titleWord: '讲话', signed: false, titled: false, summarises: false },
+} as const satisfies Record<string, ReportKindSpec>;
+
+export type ReportKind = keyof typeof REPORT_KIND_TABLE;
+export const REPORT_KINDS = Object.keys(REPORT_KIND_TABLE) as [ReportKind, ...ReportKind[]];
+
+export function kindSpec(kind: ReportKind): ReportKindSpec {
+  return REPORT_KIND_TABLE[kind];
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { figure, id, isoDate, lineText, nonEmptyLine, period } from './common.js';
+import { figure, id, isoDate, lineText, nonEmptyLine, period, prose } from './common.js';
 
 /** What was done: one dated entry of the activity log. */
 export const activity = z
@@ -11,6 +11,7 @@ export const activity = z
     people: figure.int().min(0).optional().meta({ description: '参加人数 / number of people' }),
     count: figure.min(0).optional().meta({ description: '数量（件、次、人次…）/ a quantity' }),
     note: z.string().optional().meta({ description: '备注（不进入报告）/ a note, not printed' }),
+    plan: id.optional().meta({ description: '所落实的计划编号 / the id of the plan it serves' }),
   })
   .meta({ title: 'activity' });
 
@@ -33,9 +34,11 @@ export const plan = z
   .strictObject({
     id,
     goal: nonEmptyLine.meta({ description: '目标 / the goal' }),
+    measures: prose.optional().meta({ description: '措施，印在目标之后 / the measures, printed after the goal' }),
     due: isoDate.optional(),
-    metric: id.optional().meta({ description: '衡量它的指标编号 / the metric that measures it' }),
-    section: nonEmptyLine.optional().meta({ description: '对应的报告章节标题 / the title of the report section it belongs to' }),
+    responsible: nonEmptyLine.optional().meta({ description: '责任单位 / the responsible unit' }),
+    metric: id.optional().meta({ description: '衡量它的指标编号（其目标值即计划目标）/ the metric that measures it (its target is the plan\'s)' }),
+    section: nonEmptyLine.optional().meta({ description: '归入报告的哪一节：章节的 id 或标题 / the report section it belongs to: its id or title' }),
   })
   .meta({ title: 'plan' });
 
