@@ -8,23 +8,42 @@ import { FILE_KINDS, jsonSchemaFor } from '../dist/schema/json-schema.js';
 
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-function typeOf(schema) {
-  if (schema.anyOf) return schema.anyOf.map(typeOf).join(' or ');
-  if (schema.type === 'array') return `list of ${schema.items?.type === 'object' ? 'mappings' : typeOf(schema.items ?? {})}`;
+/** The schema a `$ref` (into the shipped schema's own $defs) stands for. */
+function deref(schema, root) {
+  let current = schema;
+  while (current?.$ref) current = root.$defs?.[current.$ref.replace('#/$defs/', '')];
+  return current ?? {};
+}
+
+function typeOf(schema, root) {
+  schema = deref(schema, root);
+  if (schema.anyOf) return schema.anyOf.map((branch) => typeOf(branch, root)).join(' or ');
+  if (schema.type === 'array') {
+    const items = deref(schema.items, root);
+    return `list of ${items.type === 'object' ? 'mappings' : typeOf(items, root)}`;
+  }
   if (schema.enum) return schema.enum.map((v) => `\`${v}\``).join(', ');
   return schema.type ?? 'any';
 }
 
-/** Rows `path | type | required | description`, depth first, for every property of a schema. */
-function fieldRows(schema, prefix) {
+/**
+ * Rows `path | type | required | description`, depth first, for every property of a schema. A field
+ * nested in a field of its own name (sections in sections) gets its row but not its children again:
+ * they are the rows above.
+ */
+function fieldRows(schema, prefix, root) {
   const rows = [];
+  schema = deref(schema, root);
   const required = new Set(schema.required ?? []);
-  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+  for (const [name, raw] of Object.entries(schema.properties ?? {})) {
+    const property = deref(raw, root);
     const path = `${prefix}${name}`;
-    rows.push(`| \`${path}\` | ${cell(typeOf(property))} | ${required.has(name) ? 'yes' : ''} | ${cell(property.description)} |`);
-    const nested = property.type === 'array' ? property.items : property;
-    for (const branch of nested?.anyOf ?? [nested]) {
-      if (branch?.type === 'object') rows.push(...fieldRows(branch, `${path}${property.type === 'array' ? '[]' : ''}.`));
+    const description = property.description ?? raw.description;
+    rows.push(`| \`${path}\` | ${cell(typeOf(property, root))} | ${required.has(name) ? 'yes' : ''} | ${cell(description)} |`);
+    if (prefix.includes(`${name}[].`) || prefix.startsWith(`${name}.`)) continue;
+    const nested = property.type === 'array' ? deref(property.items, root) : property;
+    for (const branch of (nested?.anyOf ?? [nested]).map((b) => deref(b, root))) {
+      if (branch?.type === 'object') rows.push(...fieldRows(branch, `${path}${property.type === 'array' ? '[]' : ''}.`, root));
     }
   }
   return rows;
@@ -33,7 +52,8 @@ function fieldRows(schema, prefix) {
 function fieldReference() {
   return FILE_KINDS.map((kind) => {
     const header = `**${kind}** (\`schema/${kind}.schema.json\`)\n\n| field | type | required | description |\n|---|---|---|---|`;
-    return `${header}\n${fieldRows(jsonSchemaFor(kind), '').join('\n')}`;
+    const schema = jsonSchemaFor(kind);
+    return `${header}\n${fieldRows(schema, '', schema).join('\n')}`;
   }).join('\n\n');
 }
 
