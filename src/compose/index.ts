@@ -9,7 +9,7 @@ import { labelAfter, parsePeriod, type Period } from '../model/period.js';
 import { planDueIn, planProgress, plansPlacedIn, sectionNames } from '../model/plans.js';
 import { modelForPeriod, type ReportModel } from '../model/report-model.js';
 import { kindSpec } from '../schema/kinds.js';
-import type { PlanPart, ReportFile, Section } from '../schema/report.js';
+import { MAX_HEADING_LEVELS, type PlanPart, type ReportFile, type Section } from '../schema/report.js';
 import { planItemText, planStatusText } from './plans.js';
 import { renderProse } from './prose.js';
 import { metricsTable } from './table.js';
@@ -27,8 +27,9 @@ export interface ReportView {
   sections: SectionView[];
   /** 存在的问题, as a section after the main ones. */
   problems?: SectionView;
-  /** A summary-and-plan's plan part: its sections one level down. */
-  plan?: { title: string; intro?: string; sections: SectionView[] };
+  /** A summary-and-plan's plan part: a heading of the top level (`heading`: ## for 一、), its
+   * sections one level down. */
+  plan?: { heading: string; title: string; intro?: string; sections: SectionView[] };
   next?: string;
   /** The 附件说明 lines: 附件：名称, or 附件：1.名称 then 2.名称 … */
   attachments: string[];
@@ -142,23 +143,26 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
   );
   const section = (value: Section, path: YamlPath, level: number): SectionView => structure.section(value, path, level);
 
+  const report = model.source.report;
+  // 存在的问题 and the plan part stand beside the main sections, at the level they start at.
+  const top = topLevel(report.report.numbering);
   const problems = (value: NonNullable<ReportFile['problems']>): SectionView =>
-    Array.isArray(value) ? structure.listSection(escapeMarkupLine(PROBLEMS_TITLE), value, ['problems'], 1, { plans: [] }) : section(value, ['problems'], 1);
+    Array.isArray(value) ? structure.listSection(escapeMarkupLine(PROBLEMS_TITLE), value, ['problems'], top, { plans: [] }) : section(value, ['problems'], top);
 
   /** The plan part, composed over its own period's notes. */
   const planPart = (value: PlanPart, planPeriod: Period): NonNullable<ReportView['plan']> => {
     scope = modelForPeriod(model, planPeriod);
     const defaultTitle = labelAfter(planPeriod, model.period) + kindSpec(model.kind).plan!.titleWord;
     const part = {
+      heading: '#'.repeat(top + 1),
       title: value.title === undefined ? escapeMarkupLine(defaultTitle) : oneLine(value.title, ['plan', 'title']),
       ...optional('intro', prose(value.intro, ['plan', 'intro'])),
-      sections: value.sections.map((item, s) => section(item, ['plan', 'sections', s], 2)),
+      sections: value.sections.map((item, s) => section(item, ['plan', 'sections', s], Math.min(top + 1, MAX_HEADING_LEVELS))),
     };
     scope = model;
     return part;
   };
 
-  const report = model.source.report;
   const org = oneLine(model.org, ['report', 'org']);
   const title = model.title ? oneLine(model.title, ['report', 'title']) : defaultTitle(model, org);
   const attachments = report.attachments ?? [];
@@ -169,7 +173,7 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
     period: { id: model.period.id, year: model.period.year, label: model.period.label, ...(model.period.half ? { half: model.period.half } : {}) },
     dateText: model.dateText,
     ...optional('intro', prose(report.intro, ['intro'])),
-    sections: report.sections.map((item, s) => section(item, ['sections', s], topLevel(report.report.numbering))),
+    sections: report.sections.map((item, s) => section(item, ['sections', s], top)),
     ...(report.problems ? { problems: problems(report.problems) } : {}),
     ...(report.plan && model.planPeriod ? { plan: planPart(report.plan, model.planPeriod) } : {}),
     ...optional('next', prose(report.next, ['next'])),

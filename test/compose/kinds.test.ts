@@ -58,6 +58,25 @@ describe('report kinds', () => {
     expect(codes).toContain('plan-unplaced@plans/2023.yaml:3:69');
   });
 
+  it('summary-and-plan starting at （一）: 存在的问题 and the plan part stand at that level, the plan\'s sections one below', async () => {
+    const dir = tempDir();
+    for (const sub of ['activities', 'metrics', 'plans']) mkdirSync(path.join(dir, sub));
+    for (const file of ['activities/2023.yaml', 'metrics/2023.yaml', 'plans/2023.yaml']) writeFileSync(path.join(dir, file), readFileSync(path.join(KINDS, file)));
+    const report = readFileSync(path.join(KINDS, '2023-h1-and-plan.yaml'), 'utf8').replace('  kind: summary-and-plan\n', '  kind: summary-and-plan\n  numbering: （一）\n');
+    writeFileSync(path.join(dir, 'report.yaml'), report);
+    const out = tempDir();
+    const result = await build(path.join(dir, 'report.yaml'), { formats: ['md'], outDir: out });
+    expect(result.ok).toBe(true);
+    const headings = readFileSync(path.join(out, 'report.md'), 'utf8').split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# 某某街道人大工委2023年上半年工作总结和下半年工作计划',
+      '### （一）代表活动',
+      '### （二）存在的问题',
+      '### （三）下半年工作计划',
+      '#### 1.加强代表培训',
+    ]);
+  });
+
   it('speech: no title of its own and no signature', async () => {
     const { markdown, codes } = await markdownOf('speech.yaml');
     expect(codes).toEqual([]);
