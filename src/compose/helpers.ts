@@ -342,30 +342,23 @@ const SUM_USAGE = '{{sum "people" tag="标签"}}';
 const DATE_USAGE = '{{date "活动编号"}}';
 const YEAR_USAGE = '{{year}}';
 
+/** An amount of one metric (its actual value or target), scaled to 万/亿 on request, with or without its unit. */
+function amountHelper(name: string, compute: (metric: Metric) => number, withUnit: boolean, requires: readonly Requirement[] = []): ProseHelper {
+  return metricHelper({
+    usage: METRIC_USAGE(name, ' [scale="万|亿"] [digits=2]'),
+    options: AMOUNT_OPTIONS,
+    requires: [...requires, scalable],
+    compute,
+    print: (value, metric, call) => printAmount(value, metric.unit, call, withUnit),
+  });
+}
+
 /** The registry: the only names prose may call. Each usage is what bad-helper-args shows. */
 export const proseHelpers: Record<string, ProseHelper> = {
   // One metric: the value with its unit (scale="亿" -> 35.42亿元), the bare value, the target.
-  metric: metricHelper({
-    usage: METRIC_USAGE('metric', ' [scale="万|亿"] [digits=2]'),
-    options: AMOUNT_OPTIONS,
-    requires: [scalable],
-    compute: (metric) => metric.actual,
-    print: (value, metric, call) => printAmount(value, metric.unit, call, true),
-  }),
-  value: metricHelper({
-    usage: METRIC_USAGE('value', ' [scale="万|亿"] [digits=2]'),
-    options: AMOUNT_OPTIONS,
-    requires: [scalable],
-    compute: (metric) => metric.actual,
-    print: (value, metric, call) => printAmount(value, metric.unit, call, false),
-  }),
-  target: metricHelper({
-    usage: METRIC_USAGE('target', ' [scale="万|亿"] [digits=2]'),
-    options: AMOUNT_OPTIONS,
-    requires: [targetPresent, scalable],
-    compute: (metric) => metric.target!,
-    print: (value, metric, call) => printAmount(value, metric.unit, call, true),
-  }),
+  metric: amountHelper('metric', (metric) => metric.actual, true),
+  value: amountHelper('value', (metric) => metric.actual, false),
+  target: amountHelper('target', (metric) => metric.target!, true, [targetPresent]),
   // 完成率: actual ÷ target, two decimals at most (83.33%); completion says it as the genre does.
   rate: metricHelper({
     usage: METRIC_USAGE('rate', ' [digits=2]'),

@@ -5,7 +5,7 @@ import { glob, type FileSystemAdapter } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
-import { FILE_SCHEMAS, fileKindOf } from '../schema/json-schema.js';
+import { FILE_SCHEMAS, fileKindOf, hasKindKey } from '../schema/json-schema.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
 import { validateFile, valueAt } from '../schema/validate.js';
 import { loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
@@ -129,14 +129,14 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
 async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: string, read: ReadSource, at: Location, target: Located<unknown>[]): Promise<Diagnostic[]> {
   const seen = loaded.files.find((f) => f.path === filePath);
   // A file named again under another kind (metrics: activities/2023.yaml) is still the wrong kind.
-  if (seen) return isMappingWithKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
+  if (seen) return hasKindKey(seen.data, kind) ? [] : [error('source-wrong-kind', { path: filePath, expected: kind }, locate(seen, []))];
   const loadedFile = await read(filePath);
   const { file } = loadedFile;
   // A copy: a cached read's list is shared by every report that meets the file.
   const diagnostics = loadedFile.diagnostics.map((d) => (d.location ? d : { ...d, location: at }));
   if (!file || hasErrors(diagnostics)) return diagnostics;
   loaded.files.push(file);
-  if (!isMappingWithKey(file.data, kind)) {
+  if (!hasKindKey(file.data, kind)) {
     return [...diagnostics, error('source-wrong-kind', { path: filePath, expected: kind }, locate(file, []))];
   }
   const validated = validateFile(FILE_SCHEMAS[kind], file);
@@ -145,10 +145,6 @@ async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: str
   const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];
   entries.forEach((value, i) => target.push({ value, file, path: [kind, i] }));
   return diagnostics;
-}
-
-function isMappingWithKey(data: unknown, key: string): boolean {
-  return typeof data === 'object' && data !== null && !Array.isArray(data) && key in data;
 }
 
 /** What a pattern matched: readable-looking files, and links that lead nowhere (with why). */

@@ -20,7 +20,11 @@ export function jsonSchemaFor(kind: FileKind): Record<string, unknown> {
  * validated as what it is and the key gets its "did you mean report".
  */
 export function fileKindOf(data: unknown): FileKind | undefined {
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  const keys = new Set(Object.keys(data).map(foldedName));
-  return FILE_KINDS.find((kind) => keys.has(kind));
+  return FILE_KINDS.find((kind) => hasKindKey(data, kind));
+}
+
+/** Whether the data is a mapping with the top-level key of that kind, as meant (see fileKindOf). */
+export function hasKindKey(data: unknown, kind: FileKind): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  return Object.keys(data).some((key) => foldedName(key) === kind);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/diagnostics/suggest.js';
-import { fileKindOf } from '../../src/schema/json-schema.js';
+import { fileKindOf, hasKindKey } from '../../src/schema/json-schema.js';
 
 describe('did you mean, for keys typed with a Chinese IME', () => {
   it('suggests the ASCII name for full-width letters, and ignores case', () => {
@@ -14,5 +14,8 @@ describe('did you mean, for keys typed with a Chinese IME', () => {
     expect(fileKindOf({ 'ｒｅｐｏｒｔ': {} })).toBe('report');
     expect(fileKindOf({ 'ｍｅｔｒｉｃｓ': [] })).toBe('metrics');
     expect(fileKindOf({ notes: [] })).toBeUndefined();
+    // A notes file named under sources: is taken as the kind it was meant to be, and validated as such.
+    expect(hasKindKey({ 'ｐｌａｎｓ': [] }, 'plans')).toBe(true);
+    expect(hasKindKey({ activities: [] }, 'plans')).toBe(false);
   });
 });
