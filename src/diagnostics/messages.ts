@@ -499,6 +499,45 @@ const catalogue = {
     zh: { message: 'bold 只加粗要点的小标题（lead），这个要点没有 lead', hint: '给要点加上 lead: 小标题，或删去 bold' },
     en: { message: 'bold sets a point\'s lead in bold, and this point has no lead', hint: 'give the point a lead, or remove bold' },
   },
+  // issue 8: config file and batches
+  'config-misnamed': {
+    zh: { message: '{path} 不会被读取：配置文件的名称应为 {expected}', hint: '把文件改名为 {expected}' },
+    en: { message: '{path} is not read: the config file is named {expected}', hint: 'rename the file to {expected}' },
+  },
+  'missing-org': {
+    zh: { message: '没有单位名称：报告和 plan-report.yaml 都没有写 org', hint: '在 report: 下写 org: 单位名称，或在笔记库的 plan-report.yaml 中写 org: 单位名称' },
+    en: { message: 'no organisation: neither the report nor plan-report.yaml gives org', hint: 'write org: under report:, or org: in the notes repo\'s plan-report.yaml' },
+  },
+  'pattern-no-match': {
+    zh: { message: '没有文件与 {pattern} 相符', hint: '检查通配符和文件夹；路径相对于当前文件夹' },
+    en: { message: 'no file matches {pattern}', hint: 'check the pattern and the folder; paths are relative to the current folder' },
+  },
+  'no-reports': {
+    zh: { message: '{path} 下没有报告文件', hint: '报告文件是以 report: 开头的 .yaml 文件；可用 plan-report new 新建' },
+    en: { message: 'no report file below {path}', hint: 'a report file is a .yaml file that starts with report:; plan-report new starts one' },
+  },
+  // issue 8: init
+  'init-file-kept': {
+    zh: { message: '{path} 已存在，保留原样，没有写入示例', hint: '如需这个示例文件，先把已有的文件改名，再运行一次 plan-report init' },
+    en: { message: '{path} already exists; it was kept as it was', hint: 'to get this starter file, rename the existing one and run plan-report init again' },
+  },
+  'init-write-failed': {
+    zh: { message: '无法写入 {path}：{detail}', hint: '{detail} 是系统给出的错误代码；请确认这个位置是文件夹并且可以写入' },
+    en: { message: 'cannot write {path}: {detail}', hint: '{detail} is the error code the system gave; check that the place is a folder you can write to' },
+  },
+  // issue 8: outputs (backup, recovery)
+  'output-not-a-file': {
+    zh: { message: '{path} 是管道、设备或套接字，不是普通文件，没有覆盖', hint: '把它移走，或用 --out 换一个输出文件夹；加 --force 也不会覆盖它' },
+    en: { message: '{path} is a pipe, device or socket, not a regular file; it was not overwritten', hint: 'move it away, or choose another folder with --out; --force does not overwrite it either' },
+  },
+  'output-recovered': {
+    zh: { message: '上次生成在替换 {path} 等输出文件时中断，现已处理完毕，这些文件都来自同一次生成', hint: '进程被强制结束或断电时会出现这种情况；此后手工修改过的文件保持原样' },
+    en: { message: 'an earlier build was interrupted while replacing {path} and the other outputs of its report; it has been finished, so that they all come from one build', hint: 'this happens when the process is killed or the power fails; a file edited by hand since then was kept as it is' },
+  },
+  'output-recovery-failed': {
+    zh: { message: '上次生成在替换 {path} 时中断，原内容无法恢复：{detail}', hint: '原内容保存在 {backup}；如果文件正在 Word 或 WPS 中打开，请关闭后重新生成，或把 {backup} 改名为 {path}' },
+    en: { message: 'an earlier build was interrupted while replacing {path}, and its previous content could not be put back: {detail}', hint: 'the previous content is kept in {backup}; close the file if Word or WPS has it open and build again, or rename {backup} to {path}' },
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

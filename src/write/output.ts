@@ -1,8 +1,49 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { OutputFormat, Writer } from './index.js';
+import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type Writer } from './index.js';
+import {
+  backupName,
+  commit,
+  discard,
+  errorCode,
+  flush,
+  newToken,
+  previousName,
+  readExisting,
+  recover,
+  removeQuietly,
+  rollForward,
+  sameBytes,
+  stampOf,
+  temporaryName,
+  writeFailure,
+  type JournalEntry,
+  type Transaction,
+  type WriterFor,
+} from './output-journal.js';
+
+/**
+ * Replacing the outputs of one report (2023-h1.docx and 2023-h1.md, always in one folder) is a small
+ * journaled transaction, so that neither a failed rename nor a killed process (kill -9, a power cut)
+ * leaves them from two different builds. All files of one writeOutputs share a random token T:
+ *
+ *   1. each new file is written and flushed beside its output as `.NAME.T.tmp`;
+ *   2. each current output gets a second name, a hard link: `.NAME.T.old`, or, when --force replaces a
+ *      file a person edited or plan-report did not write, the visible backup `NAME.edited-<time>.EXT`;
+ *   3. the commit marker `.BASE.T.commit` is written (BASE: the first output's name without its
+ *      extension): it lists the outputs and their second names, and its presence means "every new
+ *      file is complete: roll forward";
+ *   4. each `.NAME.T.tmp` is renamed onto its output; when one rename fails (Word holds the file open),
+ *      the marker becomes `.BASE.T.abort` and the outputs already replaced get their previous content back;
+ *   5. the `.old` names are removed, then the marker.
+ *
+ * The next writeOutputs of any of these outputs finishes what a killed process left: a commit marker
+ * is rolled forward (an output a person wrote in the meantime is kept), an abort marker rolled back,
+ * and without a marker, nothing had been replaced: the `.tmp` and `.old` files of T are removed. A
+ * backup made in step 2 by a process killed before step 3 stays: a visible copy of the person's file.
+ * The hidden names start with a dot and never end in .yaml, so check and build never read them.
+ */
 
 export interface PlannedOutput {
   format: OutputFormat;
@@ -17,29 +58,15 @@ export interface WrittenOutput {
   format: OutputFormat;
   path: string;
   status: OutputStatus;
+  /** Absolute path of the file a person edited (or plan-report did not write), kept when --force
+   * replaced it. */
+  backup?: string;
 }
 
-/**
- * The current content of an output, undefined when there is none, or 'special' for a FIFO, socket
- * or device there: reading one could block forever, and it is no output of ours.
- */
-async function readExisting(file: string): Promise<Uint8Array | 'special' | undefined> {
-  try {
-    const stats = await fs.stat(file);
-    // Reading a folder fails with EISDIR, which is what the user is told.
-    return stats.isFile() || stats.isDirectory() ? await fs.readFile(file) : 'special';
-  } catch (cause) {
-    if (errorCode(cause) === 'ENOENT') return undefined;
-    throw cause;
-  }
-}
+/** What may happen to one output: nothing, a write (keeping a backup of a person's file), or a refusal. */
+type Decision = 'unchanged' | 'write' | 'back-up-and-write';
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.from(a).equals(Buffer.from(b));
-}
-
-/** What may happen to one output: nothing, a write, or a refusal that protects a person's edits. */
-async function decide(output: PlannedOutput, force: boolean): Promise<OutputStatus | Diagnostic> {
+async function decide(output: PlannedOutput, force: boolean): Promise<Decision | Diagnostic> {
   let existing: Uint8Array | 'special' | undefined;
   try {
     existing = await readExisting(output.path);
@@ -47,126 +74,168 @@ async function decide(output: PlannedOutput, force: boolean): Promise<OutputStat
     // A folder where the file should go, a file we may not read: nothing sensible can be written.
     return writeFailure(output.path, cause);
   }
-  if (existing === undefined) return 'written';
-  if (existing !== 'special' && sameBytes(existing, output.bytes)) return 'unchanged';
-  if (force) return 'written';
-  const state = existing === 'special' ? 'foreign' : output.writer.fingerprintState(existing);
-  if (state === 'unedited') return 'written';
+  if (existing === undefined) return 'write';
+  // Not even with --force: a pipe or device is nobody's document, and replacing it breaks whatever uses it.
+  if (existing === 'special') return error('output-not-a-file', { path: output.path });
+  if (sameBytes(existing, output.bytes)) return 'unchanged';
+  const state = output.writer.fingerprintState(existing);
+  if (state === 'unedited') return 'write';
+  if (force) return 'back-up-and-write';
   return error(state === 'edited' ? 'output-edited' : 'output-foreign', { path: output.path });
 }
 
-/** Errors that mean another program holds the file (Word and WPS lock an open docx on Windows). */
-const HELD_OPEN = new Set(['EBUSY', 'EPERM', 'EACCES']);
-
-function errorCode(cause: unknown): string {
-  return (cause as NodeJS.ErrnoException).code ?? String(cause);
-}
-
-/** The diagnostic of an output that could not be written; it names the file, not the temp file. */
-function writeFailure(file: string, cause: unknown): Diagnostic {
-  const detail = errorCode(cause);
-  return error(HELD_OPEN.has(detail) ? 'output-busy' : 'output-write-failed', { path: file, detail });
-}
-
-/** A name in the output's own folder, so that a rename onto the output stays on one file system. */
-function siblingName(file: string, suffix: string): string {
-  return path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.${suffix}`);
-}
-
-interface Staged {
+/** An output that changes, and whether the file it replaces is a person's, to be kept as a backup. */
+interface Change {
   output: PlannedOutput;
-  temporary: string;
-  /** The previous file, kept until every output of the report is in place. */
-  previous?: string;
+  backUp: boolean;
 }
 
-async function removeQuietly(files: readonly (string | undefined)[]): Promise<void> {
-  await Promise.all(files.map((file) => (file ? fs.rm(file, { force: true }).catch(() => {}) : undefined)));
+interface Staged extends Change {
+  entry: JournalEntry;
 }
 
-/** Every new file written beside its output first: a full disk fails here, before any output changed. */
-async function stage(outputs: readonly PlannedOutput[]): Promise<Staged[] | Diagnostic> {
+/**
+ * Step 1: every new file written beside its output first, so that a full disk fails here, before
+ * any output changed.
+ */
+async function stage(folder: string, changing: readonly Change[], token: string): Promise<Staged[] | Diagnostic> {
   const staged: Staged[] = [];
-  for (const output of outputs) {
-    const temporary = siblingName(output.path, 'tmp');
+  for (const item of changing) {
+    const name = path.basename(item.output.path);
+    const temporary = path.join(folder, temporaryName(name, token));
     try {
-      await fs.mkdir(path.dirname(output.path), { recursive: true });
-      await fs.writeFile(temporary, output.bytes);
-      staged.push({ output, temporary });
+      await fs.mkdir(folder, { recursive: true });
+      await fs.writeFile(temporary, item.output.bytes);
+      await flush(temporary);
+      staged.push({ ...item, entry: { name } });
     } catch (cause) {
-      await removeQuietly([temporary, ...staged.map((s) => s.temporary)]);
-      return writeFailure(output.path, cause);
+      await removeQuietly([temporary, ...staged.map((s) => path.join(folder, temporaryName(s.entry.name, token)))]);
+      return writeFailure(item.output.path, cause);
     }
   }
   return staged;
 }
 
-/** A second name for the current output (a hard link; a copy where links are not supported), or
- * undefined when there is none. */
-async function keepPrevious(file: string): Promise<string | undefined> {
-  const previous = siblingName(file, 'old');
+/** A second name for `from` that never replaces a file at `to`: a hard link, or a copy where links are
+ * not supported. False when `from` is gone. */
+async function secondName(from: string, to: string): Promise<boolean> {
   try {
-    await fs.link(file, previous);
+    await fs.link(from, to);
+    return true;
   } catch (cause) {
-    if (errorCode(cause) === 'ENOENT') return undefined;
-    await fs.copyFile(file, previous);
-  }
-  return previous;
-}
-
-/** Puts back what was there before `item` was replaced; the diagnostic if that fails. */
-async function restore(item: Staged, failed: string): Promise<Diagnostic | undefined> {
-  try {
-    if (item.previous) await fs.rename(item.previous, item.output.path);
-    else await fs.rm(item.output.path, { force: true });
-    return undefined;
-  } catch (cause) {
-    return error('output-restore-failed', { path: failed, restored: item.output.path, backup: item.previous ?? '—', detail: errorCode(cause) });
+    const code = errorCode(cause);
+    if (code === 'ENOENT') return false;
+    if (code === 'EEXIST') throw cause;
+    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+    return true;
   }
 }
 
-/**
- * Renames each staged file onto its output, keeping the previous one. When one rename fails (a file
- * held open in Word), the outputs already replaced are restored, so the docx and the md of a report
- * always come from the same build. Returns the outputs left changed (only when a restore failed).
- */
-async function replaceAll(staged: readonly Staged[]): Promise<{ changed: PlannedOutput[]; diagnostics: Diagnostic[] }> {
-  for (const [i, item] of staged.entries()) {
+/** The visible backup of a person's file: dated, and numbered when a backup of that second exists. */
+async function keepBackup(file: string, time: Date): Promise<string | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const name = backupName(path.basename(file), time, attempt);
     try {
-      item.previous = await keepPrevious(item.output.path);
-      await fs.rename(item.temporary, item.output.path);
+      return (await secondName(file, path.join(path.dirname(file), name))) ? name : undefined;
     } catch (cause) {
-      const restoreFailures: Diagnostic[] = [];
-      const changed: PlannedOutput[] = [];
-      for (const done of staged.slice(0, i)) {
-        const failedRestore = await restore(done, item.output.path);
-        if (!failedRestore) continue;
-        restoreFailures.push(failedRestore);
-        changed.push(done.output);
-      }
-      await removeQuietly([item.previous, ...staged.slice(i).map((s) => s.temporary)]);
-      // "Nothing was changed" would then be untrue: only what was left changed is reported.
-      return { changed, diagnostics: changed.length > 0 ? restoreFailures : [writeFailure(item.output.path, cause)] };
+      if (errorCode(cause) !== 'EEXIST') throw cause;
     }
   }
-  // A previous file that cannot be removed is only a hidden stray copy; the build succeeded.
-  await removeQuietly(staged.map((s) => s.previous));
-  return { changed: staged.map((s) => s.output), diagnostics: [] };
+}
+
+/** Step 2: the name under which each output's previous content stays until the transaction is over. */
+async function keepPrevious(folder: string, item: Staged, token: string, time: Date): Promise<void> {
+  const old = previousName(item.entry.name, token);
+  let previous: string | undefined;
+  if (item.backUp) previous = await keepBackup(item.output.path, time);
+  else if (await secondName(item.output.path, path.join(folder, old))) previous = old;
+  if (previous === undefined) return;
+  item.entry.previous = previous;
+  item.entry.stamp = await stampOf(item.output.path);
+}
+
+interface Replaced {
+  /** The outputs left changed: all of them, or, after a failure, those that could not be put back. */
+  changed: Staged[];
+  diagnostics: Diagnostic[];
+}
+
+/** Steps 1 to 5 for the outputs that change. */
+async function replace(folder: string, changing: readonly Change[]): Promise<Replaced> {
+  const token = newToken();
+  const staged = await stage(folder, changing, token);
+  if (!Array.isArray(staged)) return { changed: [], diagnostics: [staged] };
+  const txn: Transaction = { folder, token, entries: staged.map((s) => s.entry) };
+  const time = new Date();
+  for (const item of staged) {
+    try {
+      await keepPrevious(folder, item, token, time);
+    } catch (cause) {
+      await discard(txn);
+      return { changed: [], diagnostics: [writeFailure(item.output.path, cause)] };
+    }
+  }
+  try {
+    await commit(txn);
+  } catch (cause) {
+    await discard(txn);
+    return { changed: [], diagnostics: [writeFailure(staged[0]!.output.path, cause)] };
+  }
+  const failure = await rollForward(txn, txn.entries);
+  if (!failure) return { changed: staged, diagnostics: [] };
+  const failedPath = path.join(folder, failure.entry.name);
+  // "Nothing was changed" would then be untrue: only what was left changed is reported.
+  if (failure.unrestored.length === 0) return { changed: [], diagnostics: [writeFailure(failedPath, failure.cause)] };
+  const unrestored = staged.filter((s) => failure.unrestored.some((u) => u.entry === s.entry));
+  const diagnostics = failure.unrestored.map(({ entry, cause }) =>
+    error('output-restore-failed', { path: failedPath, restored: path.join(folder, entry.name), backup: entry.previous ? path.join(folder, entry.previous) : '—', detail: errorCode(cause) }),
+  );
+  return { changed: unrestored, diagnostics };
+}
+
+/** The planned output's writer, else the writer of the format its name ends with: an interrupted
+ * build of the docx and the md is finished by a build of the md alone. */
+function writerLookup(outputs: readonly PlannedOutput[]): WriterFor {
+  const planned = new Map(outputs.map((output) => [path.basename(output.path), output.writer]));
+  return async (name) => {
+    const format = OUTPUT_FORMATS.find((f) => name.endsWith(`.${f}`));
+    return planned.get(name) ?? (format === undefined ? undefined : loadWriter(format));
+  };
+}
+
+/** The one folder of a report's outputs: a transaction's files all live in it. */
+function folderOf(outputs: readonly PlannedOutput[]): string {
+  const folders = new Set(outputs.map((output) => path.dirname(path.resolve(output.path))));
+  if (folders.size !== 1) throw new Error(`writeOutputs: the outputs of one report must share one folder, not ${[...folders].join(', ')}`);
+  return [...folders][0]!;
+}
+
+function written(item: Staged, folder: string): WrittenOutput {
+  const backup = item.backUp && item.entry.previous ? { backup: path.join(folder, item.entry.previous) } : {};
+  return { format: item.output.format, path: item.output.path, status: 'written', ...backup };
 }
 
 /**
- * Writes all outputs of a report or none: every refusal (a hand-edited docx, a file plan-report did
- * not write) is found before the first byte is written, every new file is written before the first
- * output is replaced, and a failed replacement puts the replaced ones back.
+ * Writes all outputs of a report or none: first it finishes what an interrupted earlier write of
+ * these outputs left; every refusal (a hand-edited docx, a file plan-report did not write) is found
+ * before the first byte is written, every new file is written before the first output is replaced,
+ * and a failed replacement puts the replaced ones back. With `force`, a person's file is replaced
+ * but kept as a dated backup beside it.
  */
 export async function writeOutputs(outputs: readonly PlannedOutput[], options: { force?: boolean } = {}): Promise<{ written: WrittenOutput[]; diagnostics: Diagnostic[] }> {
+  if (outputs.length === 0) return { written: [], diagnostics: [] };
+  const folder = folderOf(outputs);
+  const recovered = await recover(folder, new Set(outputs.map((output) => path.basename(output.path))), writerLookup(outputs));
+  if (hasErrors(recovered)) return { written: [], diagnostics: recovered };
   const decisions = await Promise.all(outputs.map((output) => decide(output, options.force ?? false)));
   const refusals = decisions.filter((d): d is Diagnostic => typeof d !== 'string');
-  if (refusals.length > 0) return { written: [], diagnostics: refusals };
-  const staged = await stage(outputs.filter((_, i) => decisions[i] === 'written'));
-  if (!Array.isArray(staged)) return { written: [], diagnostics: [staged] };
-  const { changed, diagnostics } = await replaceAll(staged);
-  const asWritten = (output: PlannedOutput): WrittenOutput => ({ format: output.format, path: output.path, status: 'written' });
-  if (diagnostics.length > 0) return { written: changed.map(asWritten), diagnostics };
-  return { written: outputs.map((output, i) => ({ format: output.format, path: output.path, status: decisions[i] as OutputStatus })), diagnostics: [] };
+  if (refusals.length > 0) return { written: [], diagnostics: [...recovered, ...refusals] };
+  const changing = outputs.flatMap((output, i) => (decisions[i] === 'unchanged' ? [] : [{ output, backUp: decisions[i] === 'back-up-and-write' }]));
+  const { changed, diagnostics } = changing.length > 0 ? await replace(folder, changing) : { changed: [], diagnostics: [] };
+  if (diagnostics.length > 0) return { written: changed.map((item) => written(item, folder)), diagnostics: [...recovered, ...diagnostics] };
+  const writtenOutputs = outputs.map((output): WrittenOutput => {
+    const item = changed.find((s) => s.output === output);
+    return item ? written(item, folder) : { format: output.format, path: output.path, status: 'unchanged' };
+  });
+  return { written: writtenOutputs, diagnostics: recovered };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { promises as fsPromises, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, promises as fsPromises, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { OutputFormat, Writer } from '../../src/write/index.js';
@@ -9,8 +9,17 @@ import { listFiles, tempDir } from '../helpers/workspace.js';
 /** A writer whose files are all its own, unedited: only I/O decides what happens. */
 const ownFiles: Writer = { render: async () => new Uint8Array(), fingerprintState: () => 'unedited' };
 
-function planned(dir: string, format: OutputFormat, text: string): PlannedOutput {
-  return { format, path: path.join(dir, `2023-h1.${format}`), bytes: new TextEncoder().encode(text), writer: ownFiles };
+/** A writer that tells files as the real ones do: a person's edits and strangers' files by their text. */
+const byText: Writer = {
+  render: async () => new Uint8Array(),
+  fingerprintState: (bytes) => {
+    const text = new TextDecoder().decode(bytes);
+    return text.startsWith('edited') ? 'edited' : text.startsWith('foreign') ? 'foreign' : 'unedited';
+  },
+};
+
+function planned(dir: string, format: OutputFormat, text: string, writer: Writer = ownFiles): PlannedOutput {
+  return { format, path: path.join(dir, `2023-h1.${format}`), bytes: new TextEncoder().encode(text), writer };
 }
 
 /** A folder holding the outputs of a previous build. */
@@ -34,6 +43,7 @@ function failing(name: 'rename' | 'writeFile', code: string, when: (...args: str
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.useRealTimers();
 });
 
 describe('writeOutputs: a report\'s outputs are replaced all together or not at all', () => {
@@ -89,10 +99,85 @@ describe('writeOutputs: a report\'s outputs are replaced all together or not at 
     expect(read(dir, '2023-h1.md')).toBe('old md');
   });
 
-  it('treats a FIFO at an output path as a file it did not write, without reading (and hanging on) it', async () => {
+  it('never replaces a FIFO at an output path, not even with force, and never reads (and hangs on) it', async () => {
     const dir = tempDir();
-    execFileSync('mkfifo', [path.join(dir, '2023-h1.md')]);
-    const result = await writeOutputs([planned(dir, 'md', 'new md')]);
-    expect(result.diagnostics.map((d) => d.code)).toEqual(['output-foreign']);
+    const fifo = path.join(dir, '2023-h1.md');
+    execFileSync('mkfifo', [fifo]);
+    for (const force of [false, true]) {
+      const result = await writeOutputs([planned(dir, 'docx', 'new docx'), planned(dir, 'md', 'new md')], { force });
+      expect(result).toEqual({ written: [], diagnostics: [{ code: 'output-not-a-file', severity: 'error', params: { path: fifo } }] });
+    }
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(listFiles(dir)).toEqual([]);
+  });
+});
+
+describe('writeOutputs --force: a person\'s file is replaced, and kept beside it', () => {
+  /** The build's local time, pinned: backups are named after it. */
+  function buildTime(): void {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2026, 10, 29, 7, 6, 41));
+  }
+
+  const both = (dir: string, version: string) => [planned(dir, 'docx', `${version} docx`, byText), planned(dir, 'md', `${version} md`, byText)];
+
+  it('keeps an edited file and a file it did not write as dated backups, and says where', async () => {
+    buildTime();
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '2023-h1.docx'), 'edited docx');
+    writeFileSync(path.join(dir, '2023-h1.md'), 'foreign md');
+    const result = await writeOutputs(both(dir, 'new'), { force: true });
+    expect(result).toEqual({
+      written: [
+        { format: 'docx', path: path.join(dir, '2023-h1.docx'), status: 'written', backup: path.join(dir, '2023-h1.edited-20261129-070641.docx') },
+        { format: 'md', path: path.join(dir, '2023-h1.md'), status: 'written', backup: path.join(dir, '2023-h1.edited-20261129-070641.md') },
+      ],
+      diagnostics: [],
+    });
+    expect(listFiles(dir)).toEqual(['2023-h1.docx', '2023-h1.edited-20261129-070641.docx', '2023-h1.edited-20261129-070641.md', '2023-h1.md']);
+    expect([read(dir, '2023-h1.edited-20261129-070641.docx'), read(dir, '2023-h1.edited-20261129-070641.md')]).toEqual(['edited docx', 'foreign md']);
+    expect([read(dir, '2023-h1.docx'), read(dir, '2023-h1.md')]).toEqual(['new docx', 'new md']);
+  });
+
+  it('gives two forced builds in the same second two backups, overwriting neither', async () => {
+    buildTime();
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '2023-h1.docx'), 'edited docx, first');
+    await writeOutputs([planned(dir, 'docx', 'new docx', byText)], { force: true });
+    writeFileSync(path.join(dir, '2023-h1.docx'), 'edited docx, second');
+    const second = await writeOutputs([planned(dir, 'docx', 'newer docx', byText)], { force: true });
+    expect(second.written[0]!.backup).toBe(path.join(dir, '2023-h1.edited-20261129-070641-2.docx'));
+    expect(read(dir, '2023-h1.edited-20261129-070641.docx')).toBe('edited docx, first');
+    expect(read(dir, '2023-h1.edited-20261129-070641-2.docx')).toBe('edited docx, second');
+    expect(read(dir, '2023-h1.docx')).toBe('newer docx');
+  });
+
+  it('makes no backup of an unedited output of its own', async () => {
+    const dir = previousBuild();
+    const result = await writeOutputs(both(dir, 'new'), { force: true });
+    expect(result.written).toEqual([
+      { format: 'docx', path: path.join(dir, '2023-h1.docx'), status: 'written' },
+      { format: 'md', path: path.join(dir, '2023-h1.md'), status: 'written' },
+    ]);
+    expect(listFiles(dir)).toEqual(['2023-h1.docx', '2023-h1.md']);
+  });
+
+  it('without force, refuses an edited file and makes no backup', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '2023-h1.docx'), 'edited docx');
+    const result = await writeOutputs(both(dir, 'new'));
+    expect(result.diagnostics).toEqual([{ code: 'output-edited', severity: 'error', params: { path: path.join(dir, '2023-h1.docx') } }]);
+    expect(listFiles(dir)).toEqual(['2023-h1.docx']);
+  });
+
+  it('puts the edited files back, and leaves no backup, when the md cannot be replaced', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '2023-h1.docx'), 'edited docx');
+    writeFileSync(path.join(dir, '2023-h1.md'), 'edited md');
+    failing('rename', 'EBUSY', (_from, to) => to.endsWith('2023-h1.md'));
+    const result = await writeOutputs(both(dir, 'new'), { force: true });
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['output-busy']);
+    expect(listFiles(dir)).toEqual(['2023-h1.docx', '2023-h1.md']);
+    expect([read(dir, '2023-h1.docx'), read(dir, '2023-h1.md')]).toEqual(['edited docx', 'edited md']);
   });
 });
