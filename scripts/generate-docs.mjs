@@ -4,7 +4,7 @@
 // test/docs.test.ts fails while the READMEs are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { catalogueEntry, diagnosticCodes } from '../dist/diagnostics/messages.js';
-import { FILE_KINDS, jsonSchemaFor } from '../dist/schema/json-schema.js';
+import { SCHEMA_KINDS, jsonSchemaFor } from '../dist/schema/json-schema.js';
 
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -50,7 +50,7 @@ function fieldRows(schema, prefix, root) {
 }
 
 function fieldReference() {
-  return FILE_KINDS.map((kind) => {
+  return SCHEMA_KINDS.map((kind) => {
     const header = `**${kind}** (\`schema/${kind}.schema.json\`)\n\n| field | type | required | description |\n|---|---|---|---|`;
     const schema = jsonSchemaFor(kind);
     return `${header}\n${fieldRows(schema, '', schema).join('\n')}`;

@@ -5,6 +5,8 @@ import type { ReportDocument } from './document/ast.js';
 import { toDocument } from './document/index.js';
 import { lintNotes } from './lint/notes.js';
 import { lintText } from './lint/text.js';
+import { applyRuleLevels } from './diagnostics/rules.js';
+import { findConfig, type ConfigLookup, type LoadedConfig } from './load/config.js';
 import { loadReport } from './load/project.js';
 import type { ReadSource } from './load/source-file.js';
 import { loadTemplateSet } from './load/templates.js';
@@ -14,8 +16,23 @@ import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } fro
 import { writeOutputs, type PlannedOutput, type WrittenOutput } from './write/output.js';
 
 export interface PrepareOptions {
-  /** Template folders searched before the built-ins. */
+  /** Template folders searched before the built-ins. Default: the config's `templates`. */
   templateDirs?: string[];
+  /** The plan-report.yaml that governs the report, as found by `findConfig`; looked up when absent. */
+  config?: ConfigLookup;
+}
+
+/** The config of a report: the one given, else the nearest plan-report.yaml above it. */
+function configOf(reportPath: string, options: PrepareOptions, read?: ReadSource): Promise<ConfigLookup> | ConfigLookup {
+  return options.config ?? findConfig(path.dirname(path.resolve(reportPath)), read);
+}
+
+/** Template folders: the command line's, else the config's (relative to the config file). */
+function templateDirsOf(options: PrepareOptions, config: LoadedConfig | undefined): string[] | undefined {
+  if (options.templateDirs) return options.templateDirs;
+  const configured = config?.value.templates;
+  if (configured === undefined) return undefined;
+  return (typeof configured === 'string' ? [configured] : configured).map((dir) => path.resolve(config!.dir, dir));
 }
 
 export interface Prepared {
@@ -32,27 +49,36 @@ export interface Prepared {
  * Pure but for reading the notes and templates.
  */
 export async function prepareReport(reportPath: string, options: PrepareOptions = {}, read?: ReadSource): Promise<Prepared> {
-  const { loaded, diagnostics } = await loadReport(reportPath, read);
-  if (!loaded) return { files: [path.resolve(reportPath)], diagnostics: sortDiagnostics(diagnostics) };
+  const lookup = await configOf(reportPath, options, read);
+  // The office's rule levels apply to whatever stage the report got to.
+  const settled = (diagnostics: Diagnostic[]) => sortDiagnostics(dedupeDiagnostics(applyRuleLevels(diagnostics, lookup.config?.value.rules)));
+  const { loaded, diagnostics } = await loadReport(reportPath, read, lookup);
+  if (!loaded) return { files: [path.resolve(reportPath), ...(lookup.path ? [lookup.path] : [])], diagnostics: settled(diagnostics) };
   const files = loaded.files.map((f) => f.path);
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded);
   diagnostics.push(...modelDiagnostics);
   // Compose runs even after errors in notes files: its checks of the prose belong to the same run.
-  const templates = await loadTemplateSet(options.templateDirs);
+  const templates = await loadTemplateSet(templateDirsOf(options, lookup.config));
   const composed = compose(model, templates.set);
   diagnostics.push(...templates.diagnostics, ...composed.diagnostics);
-  if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: sortDiagnostics(diagnostics) };
+  if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: settled(diagnostics) };
   const document = toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date });
   diagnostics.push(...lintNotes(model), ...lintText(document, loaded.files));
-  return { model, document, files, diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)) };
+  return { model, document, files, diagnostics: settled(diagnostics) };
 }
 
 export interface BuildOptions extends PrepareOptions, RenderOptions {
-  /** Default: every format (docx and md). */
+  /** Default: the config's `formats`, else every format (docx and md). */
   formats?: readonly OutputFormat[];
-  /** Default: next to the report file. */
+  /** Default: the config's `out` (relative to it), else next to the report. */
   outDir?: string;
-  /** Overwrite outputs even when a person edited them. */
+  /**
+   * The folder whose layout is kept below outDir: a report at <outBase>/a/2023-h1.yaml is written
+   * to <outDir>/a/2023-h1.docx. Default: none, the outputs go into outDir itself; for the config's
+   * `out`, the config's folder. A batch sets it (see buildBatch).
+   */
+  outBase?: string;
+  /** Overwrite outputs even when a person edited them (the edited file is kept as a backup). */
   force?: boolean;
 }
 
@@ -69,12 +95,39 @@ export interface OutputPath {
   path: string;
 }
 
-/** Where build writes a report: in outDir or next to it, named after it, one file per format. */
-export function outputPaths(reportPath: string, options: Pick<BuildOptions, 'formats' | 'outDir'> = {}): OutputPath[] {
-  const outDir = options.outDir ? path.resolve(options.outDir) : path.dirname(path.resolve(reportPath));
+/** What the command line or a script asked, completed by the report's config: the options one build uses. */
+export function effectiveOptions(options: BuildOptions, config: LoadedConfig | undefined): BuildOptions {
+  const office = config?.value;
+  const fromConfig: BuildOptions = {
+    ...(office?.formats ? { formats: office.formats } : {}),
+    ...(office?.out ? { outDir: path.resolve(config!.dir, office.out), outBase: config!.dir } : {}),
+    ...(office?.preset ? { preset: office.preset } : {}),
+    ...(office?.fonts ? { fonts: office.fonts } : {}),
+  };
+  return { ...fromConfig, ...withoutUndefined(options) };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * Where build writes a report: in outDir (below it, the report's folder relative to outBase) or
+ * next to it, named after it, one file per format. A report outside outBase goes to outDir itself.
+ */
+export function outputPaths(reportPath: string, options: Pick<BuildOptions, 'formats' | 'outDir' | 'outBase'> = {}): OutputPath[] {
+  const report = path.resolve(reportPath);
+  const outDir = options.outDir ? path.join(path.resolve(options.outDir), keptFolder(report, options.outBase)) : path.dirname(report);
   const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
   const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
   return formats.map((format) => ({ format, path: path.join(outDir, `${base}.${format}`) }));
+}
+
+/** The report's folder relative to outBase, or '' when it is not below it. */
+function keptFolder(report: string, outBase: string | undefined): string {
+  if (outBase === undefined) return '';
+  const relative = path.relative(path.resolve(outBase), path.dirname(report));
+  return relative.startsWith('..') || path.isAbsolute(relative) ? '' : relative;
 }
 
 /** One key per file as Windows and macOS folders see it: case and Unicode normalisation ignored. */
@@ -87,11 +140,11 @@ function fileIdentity(file: string): string {
  * folders built into one --out): whichever came last would silently replace the other. Each such
  * report gets a diagnostic that names the other, and must not be built; the rest may be.
  */
-export function outputCollisions(reportPaths: readonly string[], options: Pick<BuildOptions, 'formats' | 'outDir'> = {}): Map<string, Diagnostic> {
+export function outputCollisions(planned: ReadonlyMap<string, readonly OutputPath[]>): Map<string, Diagnostic> {
   const writers = new Map<string, { report: string; path: string }>();
   const collisions = new Map<string, Diagnostic>();
-  for (const report of reportPaths) {
-    for (const output of outputPaths(report, options)) {
+  for (const [report, outputs] of planned) {
+    for (const output of outputs) {
       const key = fileIdentity(output.path);
       const first = writers.get(key);
       // The same report named twice is one report, not a collision.
@@ -121,13 +174,15 @@ async function renderOutputs(document: ReportDocument, options: RenderOptions, o
  * written; outputs are written atomically, and a file a person edited is never overwritten
  * without `force`.
  */
-export async function build(reportPath: string, options: BuildOptions = {}): Promise<BuildResult> {
-  if (options.preset !== undefined && !presetNames().includes(options.preset)) {
-    return { ok: false, outputs: [], diagnostics: [error('unknown-preset', { name: options.preset, known: presetNames().join('、') })], files: [] };
+export async function build(reportPath: string, given: BuildOptions = {}): Promise<BuildResult> {
+  if (given.preset !== undefined && !presetNames().includes(given.preset)) {
+    return { ok: false, outputs: [], diagnostics: [error('unknown-preset', { name: given.preset, known: presetNames().join('、') })], files: [] };
   }
+  const config = await configOf(reportPath, given);
+  const options = effectiveOptions({ ...given, config }, config.config);
   const { document, diagnostics, files } = await prepareReport(reportPath, options);
   if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
-  const renderOptions: RenderOptions = { ...(options.preset ? { preset: options.preset } : {}), ...(options.sourceDateEpoch !== undefined ? { sourceDateEpoch: options.sourceDateEpoch } : {}) };
+  const renderOptions: RenderOptions = withoutUndefined({ preset: options.preset, fonts: options.fonts, sourceDateEpoch: options.sourceDateEpoch });
   const planned = await renderOutputs(document, renderOptions, outputPaths(reportPath, options));
   const written = await writeOutputs(planned, { force: options.force ?? false });
   const all = [...diagnostics, ...written.diagnostics];

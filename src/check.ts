@@ -1,9 +1,13 @@
-import { promises as fs, type Dirent } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { prepareReport, type PrepareOptions } from './build.js';
 import { dedupeDiagnostics, error, sortDiagnostics, warning, type Diagnostic } from './diagnostics/diagnostic.js';
 import { leadingZeroNumbers } from './lint/notes.js';
-import { locate, memoizedReader, readFailure, type LoadedFile } from './load/source-file.js';
+import { locate, memoizedReader, type LoadedFile } from './load/source-file.js';
+import { yamlFilesBelow } from './load/walk.js';
+import { configFinder, readConfig } from './load/config.js';
+import { CONFIG_FILE_NAME } from './schema/config.js';
+import { applyRuleLevels } from './diagnostics/rules.js';
 import { FILE_SCHEMAS, fileKindOf } from './schema/json-schema.js';
 import { validateFile } from './schema/validate.js';
 
@@ -12,36 +16,6 @@ export interface CheckResult {
   diagnostics: Diagnostic[];
   /** The notes files that were checked. */
   files: string[];
-}
-
-/** Folders that hold no notes: dependencies (hidden folders, such as .git, are skipped too). */
-const SKIPPED_DIRS = new Set(['node_modules']);
-
-/**
- * The .yaml files below a folder, sorted. Links are followed, each real folder is walked once (a
- * link to a parent does not loop), and only regular files are taken: a FIFO named notes.yaml would
- * block the reader forever. A link that leads nowhere is left to the reports that name it.
- */
-async function yamlFilesBelow(dir: string, diagnostics: Diagnostic[], walked = new Set<string>()): Promise<string[]> {
-  let entries: Dirent[];
-  try {
-    const real = await fs.realpath(dir);
-    if (walked.has(real)) return [];
-    walked.add(real);
-    entries = await fs.readdir(dir, { withFileTypes: true });
-  } catch (cause) {
-    // A folder that cannot be listed (no permission) may hold notes: say so rather than skip it.
-    diagnostics.push(await readFailure(dir, cause));
-    return [];
-  }
-  const found: string[] = [];
-  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const full = path.join(dir, entry.name);
-    const stat = entry.isSymbolicLink() ? await fs.stat(full).catch(() => undefined) : entry;
-    if (stat?.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await yamlFilesBelow(full, diagnostics, walked)));
-    else if (stat?.isFile() && /\.ya?ml$/i.test(entry.name)) found.push(full);
-  }
-  return found;
 }
 
 interface Target {
@@ -78,16 +52,19 @@ async function expand(paths: readonly string[]): Promise<{ targets: Target[]; di
 export async function check(paths: readonly string[], options: PrepareOptions = {}): Promise<CheckResult> {
   const { targets, diagnostics } = await expand(paths);
   const read = memoizedReader();
+  const findConfigOf = configFinder(read);
   const loaded = await Promise.all(targets.map(async (target) => ({ target, ...(await read(target.file)) })));
   const reports = loaded.filter(({ file }) => file?.data !== undefined && fileKindOf(file.data) === 'report');
   const covered = new Set<string>();
   for (const { target } of reports) {
-    const prepared = await prepareReport(target.file, options, read);
+    const prepared = await prepareReport(target.file, { ...options, config: await findConfigOf(path.dirname(target.file)) }, read);
     diagnostics.push(...prepared.diagnostics);
     for (const file of prepared.files) covered.add(file);
   }
   for (const entry of loaded) {
-    if (!covered.has(entry.target.file)) diagnostics.push(...checkOnItsOwn(entry));
+    if (covered.has(entry.target.file)) continue;
+    if (path.basename(entry.target.file) === CONFIG_FILE_NAME) diagnostics.push(...(await readConfig(entry.target.file, read)).diagnostics);
+    else diagnostics.push(...applyRuleLevels(checkOnItsOwn(entry), (await findConfigOf(path.dirname(entry.target.file))).config?.value.rules));
   }
   return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), files: targets.map((t) => t.file) };
 }

@@ -1,12 +1,11 @@
-import { strToU8, unzipSync, zipSync } from 'fflate';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../src/index.js';
 import { runCli } from './helpers/cli.js';
-import { attr, element, footerXml, readDocx, textOf, type DocxPackage } from './helpers/docx.js';
+import { attr, element, footerXml, readDocx, rezip, textOf, type DocxPackage } from './helpers/docx.js';
 import { convertToPdf, hasSoffice, PAGE_NUMBER_LINE, pageSizePoints, squash, type RenderedPdf } from './helpers/pdf.js';
-import { EXAMPLE_DIR, tempDir } from './helpers/workspace.js';
+import { copyExample, EXAMPLE_DIR, tempDir } from './helpers/workspace.js';
 
 const REPORT = path.join(EXAMPLE_DIR, '2023-h1.yaml');
 
@@ -74,8 +73,8 @@ describe('build: the example as docx', () => {
 
   it('is byte-identical from build to build, in any time zone', () => {
     const outputs = ['UTC', 'Asia/Shanghai'].map((tz) => {
-      const dir = tempDir();
-      const run = runCli(['build', REPORT, '--out', dir], { env: { TZ: tz } });
+      const dir = copyExample();
+      const run = runCli(['build', '2023-h1.yaml'], { cwd: dir, env: { TZ: tz } });
       expect(run.status).toBe(0);
       return ['2023-h1.docx', '2023-h1.md'].map((name) => readFileSync(path.join(dir, name)));
     });
@@ -85,26 +84,19 @@ describe('build: the example as docx', () => {
   });
 
   it('refuses to overwrite a docx that was edited, and says so', () => {
-    const out = tempDir();
+    const out = copyExample();
     const target = path.join(out, '2023-h1.docx');
     const edited = readDocx(bytes);
     const documentXml = edited.part('word/document.xml').replace('半年来', '半年以来');
     // Re-zip with the edited document part, as Word would save it (the fingerprint now mismatches).
     writeFileSync(target, rezip(bytes, 'word/document.xml', documentXml));
     const before = readFileSync(target);
-    const run = runCli(['build', REPORT, '--out', out]);
+    const run = runCli(['build', '2023-h1.yaml'], { cwd: out });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('2023-h1.docx 已被手工修改过，没有覆盖');
     expect(Buffer.compare(readFileSync(target), before)).toBe(0);
   });
 });
-
-
-function rezip(bytes: Uint8Array, part: string, text: string): Uint8Array {
-  const parts = unzipSync(bytes);
-  parts[part] = strToU8(text);
-  return zipSync(parts);
-}
 
 describe.skipIf(!hasSoffice('build-docx.test.ts'))('build: the example docx rendered by LibreOffice', () => {
   let pdf: RenderedPdf;

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, outputCollisions } from '../src/index.js';
+import { build, outputCollisions as collisionsOf, outputPaths } from '../src/index.js';
+import { readDocx } from './helpers/docx.js';
 import { copyExample, editFile, EXAMPLE_DIR, listFiles, tempDir } from './helpers/workspace.js';
 
 async function buildMarkdown(reportFile: string): Promise<string> {
@@ -104,6 +105,8 @@ describe('build: nothing is written on error', () => {
 });
 
 describe('build: reports of one run that would write the same file', () => {
+  const outputCollisions = (reports: string[], options: Parameters<typeof outputPaths>[1] = {}) => collisionsOf(new Map(reports.map((report) => [report, outputPaths(report, options)])));
+
   it('names both reports of a collision, comparing output paths without case', () => {
     const collisions = outputCollisions(['jiedao/2023-h1.yaml', 'shequ/2023-H1.yaml', 'shequ/2023-h2.yaml'], { outDir: 'drafts' });
     expect([...collisions.keys()]).toEqual(['shequ/2023-H1.yaml', 'jiedao/2023-h1.yaml']);
@@ -118,5 +121,33 @@ describe('build: reports of one run that would write the same file', () => {
     expect(outputCollisions(['jiedao/2023-h1.yaml', 'shequ/2023-h1.yaml']).size).toBe(0);
     expect(outputCollisions(['jiedao/2023-h1.yaml', './jiedao/2023-h1.yaml'], { outDir: 'drafts' }).size).toBe(0);
     expect(outputCollisions(['a/2023-h1.yaml', 'b/2023-h1.yaml'], { outDir: 'drafts', formats: ['md'] }).get('b/2023-h1.yaml')?.params.path).toBe(path.resolve('drafts', '2023-h1.md'));
+  });
+});
+
+describe('build: the office defaults of plan-report.yaml', () => {
+  it('signs with the config\'s signature, sets its fonts, and lets a report name its own org', async () => {
+    const dir = copyExample();
+    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 某某街道人大工委\nsignature: 某某街道人民代表大会工作委员会\nfonts:\n  body: 仿宋_GB2312\n');
+    editFile(path.join(dir, '2023-h1.yaml'), /^  org: .*\n/m, '');
+    const result = await build(path.join(dir, '2023-h1.yaml'));
+    expect(result.diagnostics).toEqual([]);
+    const markdown = readFileSync(path.join(dir, '2023-h1.md'), 'utf8');
+    expect(markdown).toContain('# 某某街道人大工委2023年上半年工作总结');
+    expect(markdown).toContain('某某街道人民代表大会工作委员会\\\n2023年7月5日');
+    const styles = readDocx(readFileSync(path.join(dir, '2023-h1.docx'))).part('word/styles.xml');
+    expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
+    // A report with an org of its own signs with it, not with the office's signature.
+    editFile(path.join(dir, '2023-h1.yaml'), 'report:\n', 'report:\n  org: 某某社区居委会\n');
+    await build(path.join(dir, '2023-h1.yaml'), { formats: ['md'] });
+    expect(readFileSync(path.join(dir, '2023-h1.md'), 'utf8')).toContain('某某社区居委会\\\n2023年7月5日');
+  });
+
+  it('says where to give the org when neither the report nor the config does', async () => {
+    const dir = copyExample();
+    editFile(path.join(dir, '2023-h1.yaml'), /^  org: .*\n/m, '');
+    const result = await build(path.join(dir, '2023-h1.yaml'));
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.location?.line, d.location?.column])).toEqual([['missing-org', 7, 1]]);
+    expect(listFiles(dir).filter((file) => /\.(md|docx)$/.test(file))).toEqual([]);
   });
 });

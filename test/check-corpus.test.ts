@@ -153,7 +153,7 @@ const CASES: Case[] = [
     exit: 1,
     expect: [error('file-too-large', '2023-h1.yaml:1:1')],
   },
-  { fixture: 'directory', target: '2023-h1', exit: 1, expect: [error('no-notes-files')], build: { stderrCodes: ['not-a-file'] } },
+  { fixture: 'directory', target: '2023-h1', exit: 1, expect: [error('no-notes-files')], build: { stderrCodes: ['no-reports'] } },
   // No folder: the report named does not exist.
   { fixture: 'file-not-found', target: '2023-h2.yaml', exit: 1, expect: [error('file-not-found')] },
 

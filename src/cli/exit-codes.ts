@@ -12,6 +12,8 @@ export const ExitCode = {
   Usage: 2,
   /** A bug in plan-report: the stack trace is printed for the report. */
   Internal: 3,
+  /** Stopped by Ctrl-C: the reports under way were finished, the rest not started (128 + SIGINT). */
+  Interrupted: 130,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];

@@ -1,11 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { FILE_KINDS, REPORT_KINDS, type FileKind, type ReportKind } from '../schema/kinds.js';
+import { CONFIG_FILE_NAME, REPORT_KINDS, SCHEMA_KINDS, type ReportKind, type SchemaKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
-import { DEFAULT_DOCX_PRESET, presetNames } from '../write/docx/presets.js';
+import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
-import type { BuildResult } from '../build.js';
+import type { ReportOutcome } from '../batch/index.js';
 import type { ComputedFigure } from '../model/provenance.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
@@ -20,6 +21,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Calls the handler on Ctrl-C until the returned function is called; absent in tests. */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 /** A command-line mistake: exit 2 with the message, never a stack. */
@@ -31,6 +34,21 @@ function langFromArgv(argv: readonly string[]): string | undefined {
   if (index < 0) return undefined;
   const arg = argv[index]!;
   return arg.includes('=') ? arg.slice('--lang='.length) : argv[index + 1];
+}
+
+/**
+ * The `lang:` of the plan-report.yaml that governs the current folder. Read with a plain match, not
+ * the YAML parser: every command starts here, and the file itself is validated where it is used.
+ */
+function configuredLang(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    const file = path.join(dir, CONFIG_FILE_NAME);
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8').slice(0, 64 * 1024);
+      return /^lang:[ \t]*["']?(zh|en)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+    }
+    if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
 }
 
 /** A CLI line with the user's text in it (a path, an argument): its terminal controls escaped. */
@@ -64,38 +82,83 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang): number | undefined
   return seconds;
 }
 
-/** Each report named once, in the order given: the same file twice is built once. */
-function distinctReports(files: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return files.filter((file) => {
-    const key = path.resolve(file);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 interface BuildFlags {
   format?: string;
   out?: string;
   force?: boolean;
   templates?: string[];
   preset?: string;
+  jobs?: string;
+  shard?: string;
+  quiet?: boolean;
+}
+
+/** More workers than this only queue for the same cores and memory. */
+const MAX_JOBS = 256;
+
+function parseJobs(value: string, lang: Lang): number {
+  const jobs = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(jobs >= 1 && jobs <= MAX_JOBS)) throw new UsageError(say(lang, 'badJobs', { value, max: MAX_JOBS }));
+  return jobs;
+}
+
+/** The entries whose value is given: `exactOptionalPropertyTypes` keeps undefined out of options. */
+function optionalEntries<T extends object>(entries: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(entries).filter(([, value]) => value !== undefined)) as { [K in keyof T]?: Exclude<T[K], undefined> };
+}
+
+/** Whether the command line named just this report, as a file (perhaps twice): then no summary line is due. */
+function namesOneFile(args: readonly string[], report: string, cwd: string): boolean {
+  return args.every((arg) => path.resolve(cwd, arg) === report);
+}
+
+function diagnosticKey(d: Diagnostic): string {
+  return `${d.code}|${d.location?.file}|${d.location?.line}|${d.location?.column}|${JSON.stringify(d.params)}`;
+}
+
+/**
+ * The line a terminal shows while a batch runs, redrawn in place on stderr: [12/50] the last report
+ * done. Off when stderr is not a terminal (CI logs get one plain line per file instead).
+ */
+function progressLine(io: CliIo, lang: Lang, enabled: boolean): { show: (done: number, total: number, report: string) => void; clear: () => void } {
+  let shown = false;
+  return {
+    show: (done, total, report) => {
+      if (!enabled || done >= total) return;
+      io.stderr(`\r\x1b[2K${say(lang, 'progress', { done, total, report: displayPath(report, io.cwd) })}`);
+      shown = true;
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\x1b[2K');
+      shown = false;
+    },
+  };
 }
 
 export async function runCli(io: CliIo): Promise<ExitCode> {
-  const lang = detectLang(langFromArgv(io.argv), io.env, Intl.DateTimeFormat().resolvedOptions().locale);
+  const lang = detectLang(langFromArgv(io.argv) ?? configuredLang(io.cwd), io.env, Intl.DateTimeFormat().resolvedOptions().locale);
   const printOptions = { lang, cwd: io.cwd, color: useColor(io.stderrIsTTY, io.env) };
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => io.stderr(formatDiagnostics(diagnostics, 'text', printOptions));
   let exitCode: ExitCode = ExitCode.Ok;
 
-  /** What became of one report of a build: its problems, then each file written or left as it was. */
-  const printOutcome = (report: string, result: Pick<BuildResult, 'ok' | 'outputs' | 'diagnostics'>, several: boolean): void => {
-    if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+  /**
+   * What became of one report of a build: its problems (each printed once in a batch, however many
+   * reports share the notes file), each file written or left as it was, and a line when it failed.
+   */
+  const printOutcome = (outcome: ReportOutcome, printed: Set<string>, options: { quiet: boolean; several: boolean }): void => {
+    const fresh = outcome.diagnostics.filter((d) => (options.quiet ? d.severity === 'error' : true) && !printed.has(diagnosticKey(d)));
+    for (const d of fresh) printed.add(diagnosticKey(d));
+    if (fresh.length > 0) printDiagnostics(fresh);
     // Only what was really written is said to be: after a failed restore, that is a file.
-    for (const output of result.outputs) io.stdout(`${say(lang, output.status === 'written' ? 'wrote' : 'unchanged', { path: displayPath(output.path, io.cwd) })}\n`);
-    if (result.ok || result.outputs.length > 0) return;
-    io.stderr(`${several ? say(lang, 'reportNotBuilt', { report: displayPath(path.resolve(report), io.cwd) }) : t(lang, 'nothingWritten')}\n`);
+    for (const output of outcome.outputs) {
+      if (!options.quiet) io.stdout(`${say(lang, output.status === 'written' ? 'wrote' : 'unchanged', { path: displayPath(output.path, io.cwd) })}\n`);
+      if (output.backup) io.stdout(`${say(lang, 'backedUp', { path: displayPath(output.path, io.cwd), backup: displayPath(output.backup, io.cwd) })}\n`);
+    }
+    if (outcome.crash) {
+      io.stderr(`${say(lang, 'reportCrashed', { report: displayPath(outcome.report, io.cwd) })}\n${outcome.crash.split('\n').map(escapeControls).join('\n')}\n`);
+    }
+    if (outcome.status !== 'failed' || outcome.outputs.length > 0) return;
+    io.stderr(`${options.several ? say(lang, 'reportNotBuilt', { report: displayPath(outcome.report, io.cwd) }) : t(lang, 'nothingWritten')}\n`);
   };
 
   const program = new Command('plan-report')
@@ -113,39 +176,57 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   program
     .command('build')
     .description(t(lang, 'buildDescription'))
-    .argument('<files...>', t(lang, 'buildFilesArgument'))
-    .option('-f, --format <formats>', t(lang, 'formatOption'), OUTPUT_FORMATS.join(','))
+    .argument('[files...]', t(lang, 'buildFilesArgument'))
+    .option('-f, --format <formats>', t(lang, 'formatOption'))
     .option('-o, --out <dir>', t(lang, 'outOption'))
     .option('--force', t(lang, 'forceOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()).default(DEFAULT_DOCX_PRESET))
+    .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()))
+    .option('-j, --jobs <n>', t(lang, 'jobsOption'))
+    .option('--shard <i/n>', t(lang, 'shardOption'))
+    .option('-q, --quiet', t(lang, 'quietOption'))
     .action(async (files: string[], flags: BuildFlags) => {
-      const formats = parseFormats(flags.format ?? OUTPUT_FORMATS.join(','), lang);
-      const epoch = sourceDateEpoch(io.env, lang);
-      const { build, outputCollisions } = await import('../build.js');
-      const reports = distinctReports(files);
-      const collisions = outputCollisions(reports, { formats, ...(flags.out ? { outDir: flags.out } : {}) });
-      let failed = 0;
-      for (const report of reports) {
-        const collision = collisions.get(report);
-        const result = collision
-          ? { ok: false, outputs: [], diagnostics: [collision] }
-          : await build(report, {
-              formats,
-              force: flags.force ?? false,
-              ...(flags.out ? { outDir: flags.out } : {}),
-              ...(flags.templates ? { templateDirs: flags.templates } : {}),
-              ...(flags.preset ? { preset: flags.preset } : {}),
-              ...(epoch !== undefined ? { sourceDateEpoch: epoch } : {}),
-            });
-        printOutcome(report, result, reports.length > 1);
-        if (!result.ok) failed++;
+      const { buildBatch, parseShard } = await import('../batch/index.js');
+      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+      if (flags.shard !== undefined && !shard) throw new UsageError(say(lang, 'badShard', { value: flags.shard }));
+      const args = files.length > 0 ? files : ['.'];
+      const progress = progressLine(io, lang, flags.quiet !== true && io.stderrIsTTY && io.env.TERM !== 'dumb');
+      const printed = new Set<string>();
+      let interrupted = false;
+      const stopListening = io.onInterrupt?.(() => (interrupted = true));
+      const result = await buildBatch(args, {
+        cwd: io.cwd,
+        force: flags.force ?? false,
+        ...optionalEntries({
+          formats: flags.format === undefined ? undefined : parseFormats(flags.format, lang),
+          outDir: flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out),
+          templateDirs: flags.templates?.map((dir) => path.resolve(io.cwd, dir)),
+          preset: flags.preset,
+          jobs: flags.jobs === undefined ? undefined : parseJobs(flags.jobs, lang),
+          shard,
+          sourceDateEpoch: sourceDateEpoch(io.env, lang),
+        }),
+        stopped: () => interrupted,
+        onOutcome: (outcome, done, total) => {
+          progress.clear();
+          printOutcome(outcome, printed, { quiet: flags.quiet === true, several: total > 1 || !namesOneFile(args, outcome.report, io.cwd) });
+          progress.show(done, total, outcome.report);
+        },
+      });
+      stopListening?.();
+      progress.clear();
+      if (result.diagnostics.length > 0) printDiagnostics(flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
+      const { counts } = result;
+      const several = result.reports.length > 1 || (result.reports.length === 1 && !namesOneFile(args, result.reports[0]!.report, io.cwd));
+      if (result.reports.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
+      if (several && (!flags.quiet || counts.failed > 0 || counts.skipped > 0 || hasErrors(result.diagnostics))) {
+        const line = `${t(lang, 'runSummary', { total: result.reports.length, built: counts.built, unchanged: counts.unchanged, failed: counts.failed, seconds: (result.elapsedMs / 1000).toFixed(1) })}\n`;
+        (counts.failed > 0 ? io.stderr : io.stdout)(line);
       }
-      if (reports.length > 1) {
-        const line = `${t(lang, 'runSummary', { total: reports.length, built: reports.length - failed, failed })}\n`;
-        (failed > 0 ? io.stderr : io.stdout)(line);
-      }
-      if (failed > 0) exitCode = ExitCode.UserError;
+      if (counts.skipped > 0) io.stderr(`${t(lang, 'runInterrupted', { skipped: counts.skipped })}\n`);
+      if (result.reports.some((outcome) => outcome.crash)) exitCode = ExitCode.Internal;
+      else if (interrupted) exitCode = ExitCode.Interrupted;
+      else if (counts.failed > 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
     });
 
   program
@@ -185,8 +266,8 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
   program
     .command('schema')
     .description(t(lang, 'schemaDescription'))
-    .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(FILE_KINDS).default('report'))
-    .action(async (kind: FileKind) => {
+    .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(SCHEMA_KINDS).default('report'))
+    .action(async (kind: SchemaKind) => {
       const { jsonSchemaFor } = await import('../schema/json-schema.js');
       io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
     });
@@ -209,6 +290,32 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
         io.stderr(`${t(lang, 'nothingWritten')}\n`);
         exitCode = ExitCode.UserError;
       }
+    });
+
+  program
+    .command('init')
+    .description(t(lang, 'initDescription'))
+    .argument('[dir]', t(lang, 'initDirArgument'), '.')
+    .option('--org <name>', t(lang, 'initOrgOption'))
+    .option('--period <period>', t(lang, 'initPeriodOption'))
+    .action(async (dir: string, flags: { org?: string; period?: string }) => {
+      const { initRepo } = await import('../init.js');
+      const { periodAcceptedBy } = await import('../new-report.js');
+      const { CONFIG_FILE_NAME } = await import('../schema/config.js');
+      // init starts a half-year summary: the period is refused as `new half-year-summary` would refuse it.
+      const accepted = flags.period === undefined || periodAcceptedBy('half-year-summary', flags.period);
+      if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period!, kind: 'half-year-summary', expected: accepted }));
+      const org = flags.org?.trim();
+      if (org !== undefined && (org === '' || /[\r\n]/.test(org))) throw new UsageError(t(lang, 'initBadOrg'));
+      const root = path.resolve(io.cwd, dir);
+      const result = await initRepo({ dir: root, ...(org ? { org } : {}), ...(flags.period ? { period: flags.period } : {}) });
+      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+      // Without --org the config holds a stand-in name that the title and signature would print.
+      const config = path.join(root, CONFIG_FILE_NAME);
+      if (org === undefined && result.written.includes(config)) io.stdout(`${say(lang, 'initSetOrg', { path: displayPath(config, io.cwd) })}\n`);
+      if (result.written.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
+      if (result.written.length === 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
     });
 
   program
@@ -293,5 +400,13 @@ export async function main(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    // The first Ctrl-C lets the reports under way finish; a second one stops at once (every output
+    // is still whole: they are replaced by renames, and an unfinished report is completed next time).
+    onInterrupt: (handler) => {
+      let count = 0;
+      const listener = () => (++count === 1 ? handler() : process.exit(ExitCode.Interrupted));
+      process.on('SIGINT', listener);
+      return () => process.off('SIGINT', listener);
+    },
   });
 }

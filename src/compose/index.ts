@@ -20,6 +20,8 @@ import { renderTemplate } from './templates.js';
 export interface ReportView {
   kind: string;
   org: string;
+  /** 发文机关署名: the org unless the report or the config says otherwise. */
+  signature: string;
   title?: string;
   period: { id: string; year: number; label: string; half?: 1 | 2 };
   dateText: string;
@@ -163,12 +165,15 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
     return part;
   };
 
-  const org = oneLine(model.org, ['report', 'org']);
+  // No org at all is reported by the model (missing-org), once.
+  const org = model.org === '' ? '' : oneLine(model.org, model.orgAt.path, model.orgAt.file);
+  const signature = model.signatureAt === model.orgAt ? org : oneLine(model.signature, model.signatureAt.path, model.signatureAt.file);
   const title = model.title ? oneLine(model.title, ['report', 'title']) : defaultTitle(model, org);
   const attachments = report.attachments ?? [];
   const view: ReportView = {
     kind: model.kind,
     org,
+    signature,
     ...optional('title', title),
     period: { id: model.period.id, year: model.period.year, label: model.period.label, ...(model.period.half ? { half: model.period.half } : {}) },
     dateText: model.dateText,

@@ -50,6 +50,29 @@ function missingPartialLocation(files: readonly TemplateFile[], cause: unknown):
   return undefined;
 }
 
+interface Compiled {
+  problems: Diagnostic[];
+  render?: (view: object) => string;
+}
+
+/** Compiled templates by their files' paths and texts: a batch compiles each kind's template once. */
+const compiledCache = new Map<string, Compiled>();
+/** A watcher edits templates: old versions are dropped rather than kept forever. */
+const MAX_COMPILED = 32;
+
+function compiledTemplate(template: TemplateFile, partials: readonly TemplateFile[]): Compiled {
+  const key = [template, ...partials].map((file) => `${file.path}\u0000${file.name}\u0000${file.text}`).join('\u0001');
+  const cached = compiledCache.get(key);
+  if (cached) return cached;
+  const problems = syntaxErrors([template, ...partials]);
+  const env = Handlebars.create();
+  for (const partial of partials) env.registerPartial(partial.name, partial.text);
+  const compiled: Compiled = problems.length > 0 ? { problems } : { problems, render: env.compile(template.text, { noEscape: true, strict: false }) };
+  if (compiledCache.size >= MAX_COMPILED) compiledCache.clear();
+  compiledCache.set(key, compiled);
+  return compiled;
+}
+
 /**
  * Renders a report kind's template over the view. Templates see only the view (already rendered,
  * escaped prose), so a template cannot reach the notes or mis-escape them.
@@ -59,13 +82,10 @@ export function renderTemplate(set: TemplateSet, name: string, view: object): { 
   if (!template) return { diagnostics: [error('template-missing', { name, dirs: set.dirs.join(', ') })] };
   const partials = [...partialsFor(set, name).values()];
   const files = [template, ...partials];
-  const problems = syntaxErrors(files);
-  if (problems.length > 0) return { diagnostics: problems };
-  const env = Handlebars.create();
-  for (const partial of partials) env.registerPartial(partial.name, partial.text);
+  const compiled = compiledTemplate(template, partials);
+  if (compiled.problems.length > 0) return { diagnostics: compiled.problems };
   try {
-    const markup = env.compile(template.text, { noEscape: true, strict: false })(view);
-    return { markup, diagnostics: [] };
+    return { markup: compiled.render!(view), diagnostics: [] };
   } catch (cause) {
     const at = missingPartialLocation(files, cause);
     if (at) return { diagnostics: [error('template-error', { name: at.file, detail: firstLine(cause) }, at)] };

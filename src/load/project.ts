@@ -8,6 +8,7 @@ import type { Activity, Metric, Plan } from '../schema/notes.js';
 import { FILE_SCHEMAS, fileKindOf, hasKindKey } from '../schema/json-schema.js';
 import { reportFile, type ReportFile } from '../schema/report.js';
 import { validateFile, valueAt } from '../schema/validate.js';
+import { findConfig, type ConfigLookup, type LoadedConfig } from './config.js';
 import { loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
@@ -28,6 +29,8 @@ export interface LoadedReport {
   previousMetrics: Located<Metric>[];
   files: SourceFile[];
   repoRoot: string;
+  /** The office's plan-report.yaml above the report, if any: its defaults (org, signature). */
+  config?: LoadedConfig;
   /**
    * Kinds of notes some of whose files could not be read or validated. Their entries are missing,
    * so "unknown metric" and the like would be false alarms: the checks that look ids up skip them.
@@ -46,11 +49,13 @@ export interface LoadResult {
  * Loads a report file and every notes file its `sources:` name (globs, relative to the report),
  * refusing files outside the notes repo. All problems of all files are collected.
  */
-export async function loadReport(reportPath: string, read: ReadSource = loadSourceFile): Promise<LoadResult> {
+export async function loadReport(reportPath: string, read: ReadSource = loadSourceFile, lookup?: ConfigLookup): Promise<LoadResult> {
   const absolute = path.resolve(reportPath);
   const loadedFile = await read(absolute);
   const { file } = loadedFile;
-  const diagnostics = [...loadedFile.diagnostics];
+  // The office's config is read first: its mistakes are reported with the report's own.
+  const { config, diagnostics: configDiagnostics } = lookup ?? (await findConfig(path.dirname(absolute), read));
+  const diagnostics = [...configDiagnostics, ...loadedFile.diagnostics];
   if (!file || hasErrors(diagnostics)) return { diagnostics };
   const kind = fileKindOf(file.data);
   if (kind !== undefined && kind !== 'report') {
@@ -69,7 +74,7 @@ export async function loadReport(reportPath: string, read: ReadSource = loadSour
     return { diagnostics };
   }
   const report = validated.value;
-  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], previousMetrics: [], files: [file], repoRoot, incomplete: new Set() };
+  const loaded: LoadedReport = { file, report, activities: [], metrics: [], plans: [], previousMetrics: [], files: config ? [file, config.file] : [file], repoRoot, incomplete: new Set(), ...(config ? { config } : {}) };
   collectInline(loaded);
   for (const kind of NOTES_KINDS) {
     const found = await loadSources(loaded, report.sources, kind, read);

@@ -68,9 +68,10 @@ export async function readBoundedFile(filePath: string, limit: number): Promise<
     if (refused) return { diagnostic: refused };
     // Non-blocking, and checked again on the handle: the path may have been swapped for a FIFO.
     handle = await fs.open(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const swapped = refusal(filePath, await handle.stat(), limit);
+    const stat = await handle.stat();
+    const swapped = refusal(filePath, stat, limit);
     if (swapped) return { diagnostic: swapped };
-    const bytes = await readAtMost(handle, limit + 1);
+    const bytes = await readAtMost(handle, limit + 1, stat.size + 1);
     if (bytes.length > limit) return { diagnostic: tooLarge(filePath, bytes.length, limit) };
     return { bytes };
   } catch (cause) {
@@ -91,14 +92,23 @@ function tooLarge(filePath: string, size: number, limit: number): Diagnostic {
   return error('file-too-large', { size, limit }, { file: filePath, line: 1, column: 1 });
 }
 
-async function readAtMost(handle: FileHandle, count: number): Promise<Uint8Array> {
-  const buffer = Buffer.alloc(count);
+/**
+ * Up to `count` bytes, in a buffer sized for what the stat promised (`expected`) and grown only if
+ * the file grew: a buffer of the whole limit per file would cost a batch more than its reports.
+ */
+async function readAtMost(handle: FileHandle, count: number, expected: number): Promise<Uint8Array> {
+  let buffer = Buffer.allocUnsafe(Math.min(count, Math.max(expected, 1)));
   let filled = 0;
   for (;;) {
-    const { bytesRead } = await handle.read(buffer, filled, count - filled, null);
+    if (filled === buffer.length) {
+      if (buffer.length === count) break;
+      const grown = Buffer.allocUnsafe(Math.min(count, buffer.length * 2));
+      buffer.copy(grown, 0, 0, filled);
+      buffer = grown;
+    }
+    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
     if (bytesRead === 0) break;
     filled += bytesRead;
-    if (filled === count) break;
   }
   return buffer.subarray(0, filled);
 }

@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Located, LoadedReport } from '../load/project.js';
-import { locate, type YamlPath } from '../load/source-file.js';
+import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
 import { kindSpec, REPORT_KINDS, type PeriodShape, type ReportKind } from '../schema/kinds.js';
 import { chineseDate, inPeriod, nextPeriod, parsePeriod, type Period } from './period.js';
@@ -14,6 +14,11 @@ export interface ReportModel {
   source: LoadedReport;
   kind: ReportKind;
   org: string;
+  /** Where the org was written: the report, or the config file it defaults from. */
+  orgAt: WrittenAt;
+  /** 发文机关署名: the report's, else the config's when the org is the config's too, else the org. */
+  signature: string;
+  signatureAt: WrittenAt;
   period: Period;
   /** A summary-and-plan's plan part: its own period, the next one unless `report.plan-period` says. */
   planPeriod?: Period;
@@ -37,11 +42,41 @@ export interface ReportModel {
   figures: ComputedFigure[];
 }
 
+/** A value of the notes and the place it was written. */
+export interface WrittenAt {
+  file: SourceFile;
+  path: YamlPath;
+}
+
+interface Named {
+  text: string;
+  at: WrittenAt;
+}
+
+/** The org and signature: the report's own, else the office's plan-report.yaml, else an error. */
+function orgAndSignature(loaded: LoadedReport, diagnostics: Diagnostic[]): { org: Named; signature: Named } {
+  const meta = loaded.report.report;
+  const config = loaded.config;
+  const own = (key: 'org' | 'signature'): Named | undefined => (meta[key] === undefined ? undefined : { text: meta[key], at: { file: loaded.file, path: ['report', key] } });
+  const office = (key: 'org' | 'signature'): Named | undefined => (config?.value[key] === undefined ? undefined : { text: config.value[key], at: { file: config.file, path: [key] } });
+  let org = own('org') ?? office('org');
+  if (!org) {
+    // Only a report that prints the org needs one: a speech has no signature and, titled, no default title.
+    const spec = kindSpec(meta.kind);
+    if (spec.signed || (spec.titled && meta.title === undefined)) diagnostics.push(error('missing-org', {}, locate(loaded.file, ['report'], 'key')));
+    org = { text: '', at: { file: loaded.file, path: ['report'] } };
+  }
+  // The office's signature belongs to the office's org: a report that names its own org signs with it.
+  const signature = own('signature') ?? (meta.org === undefined ? office('signature') : undefined) ?? org;
+  return { org, signature };
+}
+
 export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnostics: Diagnostic[] } {
   const meta = loaded.report.report;
   const period = parsePeriod(meta.period);
   const planPeriod = kindSpec(meta.kind).plan ? (meta['plan-period'] === undefined ? nextPeriod(period) : parsePeriod(meta['plan-period'])) : undefined;
   const diagnostics: Diagnostic[] = [...kindPeriodDiagnostics(loaded, period), ...kindPartDiagnostics(loaded, period, planPeriod)];
+  const { org, signature } = orgAndSignature(loaded, diagnostics);
   const activityById = indexById(loaded.activities.filter((a) => a.value.id !== undefined) as Located<Activity & { id: string }>[], diagnostics);
   const metricById = indexById(loaded.metrics, diagnostics);
   const previousById = indexById(loaded.previousMetrics, diagnostics);
@@ -49,7 +84,10 @@ export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnost
   const model: ReportModel = {
     source: loaded,
     kind: meta.kind,
-    org: meta.org,
+    org: org.text,
+    orgAt: org.at,
+    signature: signature.text,
+    signatureAt: signature.at,
     period,
     ...(planPeriod ? { planPeriod } : {}),
     date: meta.date,

@@ -3,15 +3,18 @@ import { activitiesFile, metricsFile, plansFile } from './notes.js';
 import { reportFile } from './report.js';
 
 import { foldedName } from '../diagnostics/suggest.js';
-import { FILE_KINDS, type FileKind } from './kinds.js';
+import { configFile } from './config.js';
+import { FILE_KINDS, SCHEMA_KINDS, type FileKind, type SchemaKind } from './kinds.js';
 
 /** The kinds of notes file, each with its one schema: the source of truth for all of them. */
 export const FILE_SCHEMAS: Record<FileKind, z.ZodType> = { report: reportFile, activities: activitiesFile, metrics: metricsFile, plans: plansFile };
-export { FILE_KINDS, type FileKind };
+export { FILE_KINDS, SCHEMA_KINDS, type FileKind, type SchemaKind };
+
+const SCHEMAS: Record<SchemaKind, z.ZodType> = { ...FILE_SCHEMAS, config: configFile };
 
 /** The JSON Schema that editors use (yaml-language-server), generated from the runtime schema. */
-export function jsonSchemaFor(kind: FileKind): Record<string, unknown> {
-  return z.toJSONSchema(FILE_SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+export function jsonSchemaFor(kind: SchemaKind): Record<string, unknown> {
+  return z.toJSONSchema(SCHEMAS[kind], { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
 }
 
 /**

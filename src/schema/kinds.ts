@@ -3,9 +3,28 @@
 export const FILE_KINDS = ['report', 'activities', 'metrics', 'plans'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
 
+/** Every file with a JSON Schema: the notes kinds and the config file. */
+export const SCHEMA_KINDS = [...FILE_KINDS, 'config'] as const;
+export type SchemaKind = (typeof SCHEMA_KINDS)[number];
+
 /** The kinds a report draws on through `sources:`. */
 export type NotesKind = Exclude<FileKind, 'report'>;
 export const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plans'];
+
+/** The office's config file, found by walking up from each report (schema: schema/config.ts). */
+export const CONFIG_FILE_NAME = 'plan-report.yaml';
+
+/** The output formats `build --format` accepts, in the order they are written; one writer each. */
+export const OUTPUT_FORMATS = ['docx', 'md'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The docx style presets (design §5), each defined in write/docx/presets.ts. */
+export const DOCX_PRESETS = ['gbt9704'] as const;
+export type DocxPresetName = (typeof DOCX_PRESETS)[number];
+
+/** The places of a document that take their own typeface: the keys of a config's `fonts:`. */
+export const FONT_ROLES = ['title', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'page-number'] as const;
+export type FontRole = (typeof FONT_ROLES)[number];
 
 /** Whether a period is a whole year (2023) or a half (2023-H1, 2023-H2). */
 export type PeriodShape = 'year' | 'half';

@@ -16,7 +16,8 @@ export type Numbering = keyof typeof NUMBERING_LEVELS;
 export const MAX_HEADING_LEVELS = 4;
 
 const reportMeta = z.strictObject({
-  org: nonEmptyLine.meta({ description: '单位名称（发文机关署名）/ the organisation, as signed' }),
+  org: nonEmptyLine.optional().meta({ description: '单位名称（默认取 plan-report.yaml 的 org）/ the organisation (default: org of plan-report.yaml)' }),
+  signature: nonEmptyLine.optional().meta({ description: '发文机关署名（默认同单位名称）/ the signature, when it differs from org' }),
   kind: z.enum(REPORT_KINDS).meta({ description: '文种 / report kind' }),
   period,
   date: isoDate.meta({ description: '成文日期，写成 2023-07-05 / date of the report' }),

@@ -1,13 +1,15 @@
 import type { ReportDocument } from '../document/ast.js';
 import type { FingerprintState } from './fingerprint.js';
+import type { FontRole } from '../schema/kinds.js';
 
-/** The output formats `build --format` accepts, in the order they are written. */
-export const OUTPUT_FORMATS = ['docx', 'md'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat } from '../schema/kinds.js';
+import type { OutputFormat } from '../schema/kinds.js';
 
 export interface RenderOptions {
   /** docx style preset (design §5): gbt9704 by default. */
   preset?: string;
+  /** Font names that replace the preset's for some roles (plan-report.yaml `fonts:`). */
+  fonts?: Readonly<Partial<Record<FontRole, string>>>;
   /** Seconds since the epoch that pin the docx timestamps (SOURCE_DATE_EPOCH). */
   sourceDateEpoch?: number;
 }

@@ -3,7 +3,7 @@
  * paragraphs, elements and attributes with plain string matching (enough for the flat XML that
  * docx, Word and LibreOffice write; not a general XML parser).
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 
 export interface DocxPackage {
   /** Every part by its path in the zip, as text. */
@@ -84,4 +84,17 @@ export function footerXml(pkg: DocxPackage, type: 'default' | 'even'): string {
   const target = rel && attr(rel, 'Relationship', 'Target');
   if (!target) throw new Error(`no ${type} footer`);
   return pkg.part(`word/${target}`);
+}
+
+/** The package with one part replaced, as an editor that saves the file would leave it. */
+export function rezip(bytes: Uint8Array, part: string, text: string): Uint8Array {
+  const parts = unzipSync(bytes);
+  parts[part] = strToU8(text);
+  return zipSync(parts);
+}
+
+/** The docx as a person leaves it after typing into it in Word: its document text changed. */
+export function editedInWord(bytes: Uint8Array): Uint8Array {
+  const xml = readDocx(bytes).part('word/document.xml').replace('</w:body>', '<w:p><w:r><w:t>（手工补充的一段）</w:t></w:r></w:p></w:body>');
+  return rezip(bytes, 'word/document.xml', xml);
 }

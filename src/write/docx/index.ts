@@ -18,7 +18,7 @@ import {
 import { deterministicZip, pinCoreDates, pinnedInstant } from './determinism.js';
 import { stampFingerprint } from './fingerprint.js';
 import { pageNumberFooters, sectionProperties } from './page.js';
-import { DEFAULT_DOCX_PRESET, getPreset, type DocxPreset } from './presets.js';
+import { DEFAULT_DOCX_PRESET, getPreset, type DocxPreset, type FontRole } from './presets.js';
 import { buildStyles, unsnapTitle } from './styles.js';
 
 export { docxFingerprintState } from './fingerprint.js';
@@ -27,6 +27,8 @@ export { DEFAULT_DOCX_PRESET, gbt9704, getPreset, presetNames, type DocxPreset }
 export interface RenderDocxOptions {
   /** A preset name (default `gbt9704`); an unknown name throws. */
   preset?: string;
+  /** Font names that replace the preset's for some roles. */
+  fonts?: Readonly<Partial<Record<FontRole, string>>>;
   /** SOURCE_DATE_EPOCH in seconds; pins every time stamp. Default: the report's date, 00:00:00Z. */
   sourceDateEpoch?: number;
 }
@@ -70,7 +72,7 @@ function finishPackage(packed: Uint8Array, instant: Date): Uint8Array {
 }
 
 export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const preset = getPreset(options.preset ?? DEFAULT_DOCX_PRESET);
+  const preset = getPreset(options.preset ?? DEFAULT_DOCX_PRESET, options.fonts);
   const instant = pinnedInstant(doc.meta.date, options.sourceDateEpoch);
   const packed = await Packer.pack(buildDocument(doc, preset), 'uint8array');
   return finishPackage(packed, instant);

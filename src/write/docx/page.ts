@@ -88,7 +88,7 @@ function pageNumberParagraph(preset: DocxPreset, side: Side): Paragraph {
     spacing: { line: pageNumberLine(preset), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     children: [
       new TextRun({
-        font: fontSlots(fontName(preset, 'pageNumber')),
+        font: fontSlots(fontName(preset, 'page-number')),
         size: preset.sizes.pageNumber,
         children: [PAGE_NUMBER_PREFIX, PageNumber.CURRENT, PAGE_NUMBER_SUFFIX],
       }),

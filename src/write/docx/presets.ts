@@ -10,8 +10,9 @@ import {
   TYPEFACES,
   type Typeface,
 } from './constants.js';
+import { DOCX_PRESETS, type DocxPresetName, type FontRole } from '../../schema/kinds.js';
 
-export type FontRole = 'title' | 'heading1' | 'heading2' | 'heading3' | 'heading4' | 'body' | 'pageNumber';
+export type { FontRole };
 
 export interface DocxPreset {
   readonly name: string;
@@ -25,6 +26,8 @@ export interface DocxPreset {
   /** The 28-character grid (docGrid linesAndChars with charSpace). Off by default: only Word and WPS
    * render it; LibreOffice then sets 18 characters a line. */
   readonly charGrid: boolean;
+  /** Font names an office chose for some roles (plan-report.yaml `fonts:`), used as written. */
+  readonly fontNames?: Readonly<Partial<Record<FontRole, string>>>;
 }
 
 /** GB/T 9704-2012 as design §5 describes it. */
@@ -37,7 +40,7 @@ export const gbt9704: DocxPreset = {
     heading3: 'FangSong',
     heading4: 'FangSong',
     body: 'FangSong',
-    pageNumber: 'SongTi',
+    'page-number': 'SongTi',
   },
   sizes: { title: ER_HAO, heading: SAN_HAO, body: SAN_HAO, pageNumber: SI_HAO },
   heading3Bold: false,
@@ -47,24 +50,27 @@ export const gbt9704: DocxPreset = {
 
 export const DEFAULT_DOCX_PRESET = gbt9704.name;
 
-const PRESETS: ReadonlyMap<string, DocxPreset> = new Map([gbt9704].map((preset) => [preset.name, preset]));
+/** Every preset the schema names, and no other. */
+const PRESETS: Readonly<Record<DocxPresetName, DocxPreset>> = { gbt9704 };
 
 /** The names of the known presets. */
 export function presetNames(): string[] {
-  return [...PRESETS.keys()];
+  return [...DOCX_PRESETS];
 }
 
 /** The preset of that name; an unknown name is an Error the caller turns into a diagnostic. */
-export function getPreset(name: string): DocxPreset {
-  const preset = PRESETS.get(name);
+export function getPreset(name: string, fontNames?: Readonly<Partial<Record<FontRole, string>>>): DocxPreset {
+  const preset = (DOCX_PRESETS as readonly string[]).includes(name) ? PRESETS[name as DocxPresetName] : undefined;
   if (!preset) {
     throw new Error(`unknown docx preset "${name}" (known: ${presetNames().join(', ')})`);
   }
-  return preset;
+  return fontNames ? { ...preset, fontNames } : preset;
 }
 
 /** The font name a preset gives a role, honouring its _GB2312 switch. */
 export function fontName(preset: DocxPreset, role: FontRole): string {
+  const chosen = preset.fontNames?.[role];
+  if (chosen !== undefined) return chosen;
   const face = preset.fonts[role];
   return (preset.gb2312FontNames ? GB2312_TYPEFACES[face] : undefined) ?? TYPEFACES[face];
 }
