@@ -2,11 +2,12 @@
 // same run on the same machine, so the numbers compare across machines and CI. Cold processes, as
 // a secretary or a CI job runs them. Usage: npm run bench [-- --runs 15] [-- --json FILE]
 //
-// Two tables: the everyday commands on the example, and growth: hostile inputs that once took
-// quadratic time, at 1x, 10x and 100x their size. Linear work grows about tenfold per step; a case
-// whose 100x run is far beyond 100 times its 1x run has a quadratic path again.
+// Three tables: the everyday commands on the example; growth: hostile inputs that once took
+// quadratic time, at 1x, 10x and 100x their size (linear work grows about tenfold per step; a case
+// whose 100x run is far beyond 100 times its 1x run has a quadratic path again); and batches: the
+// marginal cost of one more report in a build of many, on one thread and on every core.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -79,6 +80,18 @@ for (const [name, make, base] of GROWTH) {
   }
 }
 
+// --- batches: what one more report costs when Node starts once ------------------------------------
+
+const BATCH_SIZES = [1, 20];
+const BATCH_JOBS = [1, os.availableParallelism()];
+for (const size of BATCH_SIZES) {
+  const repo = path.join(out, `batch-${size}`);
+  for (let n = 1; n <= size; n++) cpSync(path.dirname(report), path.join(repo, `o${String(n).padStart(2, '0')}`), { recursive: true, filter: (f) => !/\.(docx|md)$/.test(f) });
+  for (const jobs of BATCH_JOBS) {
+    cases.push([`batch: ${size} report(s) to docx and md, --jobs ${jobs}`, [bin, 'build', repo, '--out', path.join(out, `batch-out-${size}-${jobs}`), '--force', '--quiet', '--jobs', String(jobs)], { batch: jobs, size }]);
+  }
+}
+
 // --- timing ------------------------------------------------------------------------------------
 
 function timeOnce(args) {
@@ -123,6 +136,11 @@ console.log('\ngrowth: time of the 10x and 100x inputs over the 1x input, the ba
 for (const [name] of GROWTH) {
   const own = results.filter((r) => r.growth === name).map((r) => Math.max(r.ratio - 1, 0.01));
   console.log(`  ${(own[1] / own[0]).toFixed(1).padStart(6)}  ${(own[2] / own[0]).toFixed(1).padStart(6)}  ${name}`);
+}
+console.log(`\nbatches: the cost of one more report, (t(${BATCH_SIZES[1]}) - t(1)) / ${BATCH_SIZES[1] - 1}, as a multiple of \`node -e 0\``);
+for (const jobs of BATCH_JOBS) {
+  const [one, many] = BATCH_SIZES.map((size) => results.find((r) => r.batch === jobs && r.size === size).ratio);
+  console.log(`  ${((many - one) / (BATCH_SIZES[1] - 1)).toFixed(2).padStart(6)}×  --jobs ${jobs} (one report alone: ${one.toFixed(2)}×)`);
 }
 if (jsonOut) {
   writeFileSync(jsonOut, `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, runs, baselineMs: baseline, results }, null, 2)}\n`);
