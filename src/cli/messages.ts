@@ -38,7 +38,7 @@ const messages = {
   summaryProblems: { zh: '{errors} 个错误，{warnings} 个警告', en: '{errors} error(s), {warnings} warning(s)' },
   nothingWritten: { zh: '没有写入任何文件。', en: 'No file was written.' },
   reportNotBuilt: { zh: '{report} 没有生成，它的输出文件都没有改动。', en: '{report} was not built; none of its outputs was changed.' },
-  runSummary: { zh: '共 {total} 个报告：{built} 个已生成，{unchanged} 个未变化，{failed} 个失败（用时 {seconds} 秒）。', en: '{total} reports: {built} built, {unchanged} unchanged, {failed} failed ({seconds} s).' },
+  runSummary: { zh: '共 {total} 个报告：{built} 个已生成，{unchanged} 个未变化，{failed} 个失败（用时 {seconds} 秒）。', en: 'Reports: {total}; built {built}, unchanged {unchanged}, failed {failed} ({seconds} s).' },
   noFormat: { zh: '--format 没有给出任何输出格式，可用：{known}', en: '--format names no output format; available: {known}' },
   badSourceDateEpoch: {
     zh: '环境变量 SOURCE_DATE_EPOCH 的值 “{value}” 无效：应为 {min} 到 {max} 之间的整数（自 1970-01-01 UTC 起的秒数）',

@@ -110,7 +110,7 @@ describe('plan-report build: several reports in one run', () => {
     expect(run.stderr).toContain('error jiedao/2023-h1.yaml and shequ/2023-h1.yaml would both write drafts/2023-h1.md; neither was built [output-collision]');
     expect(run.stderr).toContain('error shequ/2023-h1.yaml and jiedao/2023-h1.yaml would both write drafts/2023-h1.md; neither was built [output-collision]');
     expect(run.stdout).toBe('wrote drafts/2023-H2.md\n');
-    expect(run.stderr).toMatch(/^3 reports: 1 built, 0 unchanged, 2 failed \(\d+\.\d s\)\.$/m);
+    expect(run.stderr).toMatch(/^Reports: 3; built 1, unchanged 0, failed 2 \(\d+\.\d s\)\.$/m);
     expect(listFiles(path.join(dir, 'drafts'))).toEqual(['2023-H2.md']);
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
