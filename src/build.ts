@@ -3,16 +3,20 @@ import { compose } from './compose/index.js';
 import { dedupeDiagnostics, error, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics/diagnostic.js';
 import type { ReportDocument } from './document/ast.js';
 import { toDocument } from './document/index.js';
+import { fitTitles } from './document/transforms/title-lines.js';
 import { lintNotes } from './lint/notes.js';
 import { lintText } from './lint/text.js';
 import { applyRuleLevels } from './diagnostics/rules.js';
 import { findConfig, type ConfigLookup, type LoadedConfig } from './load/config.js';
 import { loadReport } from './load/project.js';
+import { loadReferenceDoc, referenceDocLocation, type LoadedReference } from './load/reference-doc.js';
 import type { ReadSource } from './load/source-file.js';
-import { loadTemplateSet } from './load/templates.js';
+import { loadTemplateSet, userTemplatePaths } from './load/templates.js';
 import { buildModel, type ReportModel } from './model/report-model.js';
-import { presetNames } from './write/docx/presets.js';
-import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type RenderOptions } from './write/index.js';
+import { DEFAULT_DOCX_PRESET, getPreset, presetNames, titleLineChars } from './write/docx/presets.js';
+import { referenceStyleWarnings } from './write/docx/reference.js';
+import { DEFAULT_FORMATS } from './schema/kinds.js';
+import { loadWriter, OUTPUT_FORMATS, WriterUnavailable, type OutputFormat, type RenderOptions } from './write/index.js';
 import { writeOutputs, type PlannedOutput, type WrittenOutput } from './write/output.js';
 
 export interface PrepareOptions {
@@ -20,6 +24,14 @@ export interface PrepareOptions {
   templateDirs?: string[];
   /** The plan-report.yaml that governs the report, as found by `findConfig`; looked up when absent. */
   config?: ConfigLookup;
+  /** The docx preset whose title size and type area decide where a long title breaks. Default:
+   * the config's `preset`, else gbt9704. */
+  preset?: string;
+}
+
+/** How many characters a title line holds in the preset the report is built with. */
+function titleCapacity(options: PrepareOptions, config: LoadedConfig | undefined): number {
+  return titleLineChars(getPreset(options.preset ?? config?.value.preset ?? DEFAULT_DOCX_PRESET));
 }
 
 /** The config of a report: the one given, else the nearest plan-report.yaml above it. */
@@ -38,7 +50,7 @@ function templateDirsOf(options: PrepareOptions, config: LoadedConfig | undefine
 export interface Prepared {
   model?: ReportModel;
   document?: ReportDocument;
-  /** Every file read: the report and all notes it draws on. */
+  /** Every file read: the report, the notes it draws on, its config and the user's templates (what a watcher follows). */
   files: string[];
   diagnostics: Diagnostic[];
 }
@@ -54,21 +66,30 @@ export async function prepareReport(reportPath: string, options: PrepareOptions 
   const settled = (diagnostics: Diagnostic[]) => sortDiagnostics(dedupeDiagnostics(applyRuleLevels(diagnostics, lookup.config?.value.rules)));
   const { loaded, diagnostics } = await loadReport(reportPath, read, lookup);
   if (!loaded) return { files: [path.resolve(reportPath), ...(lookup.path ? [lookup.path] : [])], diagnostics: settled(diagnostics) };
-  const files = loaded.files.map((f) => f.path);
+  // The config is followed even when it is invalid: fixing it must rebuild the report.
+  const files = [...new Set([...loaded.files.map((f) => f.path), ...(lookup.path ? [lookup.path] : [])])];
   const { model, diagnostics: modelDiagnostics } = buildModel(loaded);
   diagnostics.push(...modelDiagnostics);
   // Compose runs even after errors in notes files: its checks of the prose belong to the same run.
   const templates = await loadTemplateSet(templateDirsOf(options, lookup.config));
+  files.push(...userTemplatePaths(templates.set));
   const composed = compose(model, templates.set);
   diagnostics.push(...templates.diagnostics, ...composed.diagnostics);
   if (composed.markup === undefined || hasErrors(diagnostics)) return { model, files, diagnostics: settled(diagnostics) };
-  const document = toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date });
-  diagnostics.push(...lintNotes(model), ...lintText(document, loaded.files));
+  const titled = fitTitles(toDocument({ markup: composed.markup, origins: composed.origins, org: model.org, date: model.date }), {
+    lineChars: titleCapacity(options, lookup.config),
+    keepWhole: [model.org],
+  });
+  const document = titled.document;
+  diagnostics.push(...titled.diagnostics, ...lintNotes(model), ...lintText(document, loaded.files));
   return { model, document, files, diagnostics: settled(diagnostics) };
 }
 
-export interface BuildOptions extends PrepareOptions, RenderOptions {
-  /** Default: the config's `formats`, else every format (docx and md). */
+export interface BuildOptions extends PrepareOptions, Omit<RenderOptions, 'reference'> {
+  /** The organisation's Word file whose styles, page setup, headers and footers the docx takes.
+   * Default: the config's `reference-doc` (relative to it). */
+  referenceDoc?: string;
+  /** Default: the config's `formats`, else docx and md. */
   formats?: readonly OutputFormat[];
   /** Default: the config's `out` (relative to it), else next to the report. */
   outDir?: string;
@@ -103,6 +124,7 @@ export function effectiveOptions(options: BuildOptions, config: LoadedConfig | u
     ...(office?.out ? { outDir: path.resolve(config!.dir, office.out), outBase: config!.dir } : {}),
     ...(office?.preset ? { preset: office.preset } : {}),
     ...(office?.fonts ? { fonts: office.fonts } : {}),
+    ...(office?.['reference-doc'] ? { referenceDoc: path.resolve(config!.dir, office['reference-doc']) } : {}),
   };
   return { ...fromConfig, ...withoutUndefined(options) };
 }
@@ -119,7 +141,7 @@ export function outputPaths(reportPath: string, options: Pick<BuildOptions, 'for
   const report = path.resolve(reportPath);
   const outDir = options.outDir ? path.join(path.resolve(options.outDir), keptFolder(report, options.outBase)) : path.dirname(report);
   const base = path.basename(reportPath).replace(/\.ya?ml$/i, '');
-  const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? OUTPUT_FORMATS).includes(format));
+  const formats = OUTPUT_FORMATS.filter((format) => (options.formats ?? DEFAULT_FORMATS).includes(format));
   return formats.map((format) => ({ format, path: path.join(outDir, `${base}.${format}`) }));
 }
 
@@ -159,14 +181,22 @@ export function outputCollisions(planned: ReadonlyMap<string, readonly OutputPat
   return collisions;
 }
 
-/** Renders the document into each format in memory, each with the writer that made it. */
-async function renderOutputs(document: ReportDocument, options: RenderOptions, outputs: readonly OutputPath[]): Promise<PlannedOutput[]> {
+/** Renders the document into each format in memory, each with the writer that made it. A format
+ * whose writer cannot run here (pdf without LibreOffice) is left out with its diagnostic: the
+ * report's other formats are still written. */
+async function renderOutputs(document: ReportDocument, options: RenderOptions, outputs: readonly OutputPath[]): Promise<{ planned: PlannedOutput[]; diagnostics: Diagnostic[] }> {
   const planned: PlannedOutput[] = [];
+  const diagnostics: Diagnostic[] = [];
   for (const { format, path: file } of outputs) {
     const writer = await loadWriter(format);
-    planned.push({ format, path: file, bytes: await writer.render(document, options), writer });
+    try {
+      planned.push({ format, path: file, bytes: await writer.render(document, options), writer });
+    } catch (cause) {
+      if (!(cause instanceof WriterUnavailable)) throw cause;
+      diagnostics.push(cause.diagnosticFor(file));
+    }
   }
-  return planned;
+  return { planned, diagnostics };
 }
 
 /**
@@ -180,11 +210,19 @@ export async function build(reportPath: string, given: BuildOptions = {}): Promi
   }
   const config = await configOf(reportPath, given);
   const options = effectiveOptions({ ...given, config }, config.config);
+  // Read with the notes, so that its problems are told with theirs; the config's is told at its line.
+  const configuredAt = given.referenceDoc === undefined ? referenceDocLocation(config.config) : undefined;
+  const reading: Promise<LoadedReference> =
+    options.referenceDoc === undefined ? Promise.resolve({ diagnostics: [] }) : loadReferenceDoc(path.resolve(options.referenceDoc), configuredAt);
   const { document, diagnostics, files } = await prepareReport(reportPath, options);
+  const { reference, diagnostics: referenceProblems } = await reading;
+  diagnostics.push(...referenceProblems);
+  if (options.referenceDoc !== undefined) files.push(path.resolve(options.referenceDoc));
   if (!document || hasErrors(diagnostics)) return { ok: false, outputs: [], diagnostics, files };
-  const renderOptions: RenderOptions = withoutUndefined({ preset: options.preset, fonts: options.fonts, sourceDateEpoch: options.sourceDateEpoch });
-  const planned = await renderOutputs(document, renderOptions, outputPaths(reportPath, options));
-  const written = await writeOutputs(planned, { force: options.force ?? false });
-  const all = [...diagnostics, ...written.diagnostics];
+  diagnostics.push(...referenceStyleWarnings(reference, document));
+  const renderOptions: RenderOptions = withoutUndefined({ preset: options.preset, fonts: options.fonts, sourceDateEpoch: options.sourceDateEpoch, reference });
+  const rendered = await renderOutputs(document, renderOptions, outputPaths(reportPath, options));
+  const written = await writeOutputs(rendered.planned, { force: options.force ?? false });
+  const all = [...diagnostics, ...rendered.diagnostics, ...written.diagnostics];
   return { ok: !hasErrors(all), outputs: written.written, diagnostics: all, document, files };
 }

@@ -6,19 +6,10 @@ import { runCli } from './helpers/cli.js';
 import { attr, element, footerXml, readDocx, rezip, textOf, type DocxPackage } from './helpers/docx.js';
 import { convertToPdf, hasSoffice, PAGE_NUMBER_LINE, pageSizePoints, squash, type RenderedPdf } from './helpers/pdf.js';
 import { copyExample, EXAMPLE_DIR, tempDir } from './helpers/workspace.js';
+import { markdownParagraphs } from './helpers/markdown.js';
 
 const REPORT = path.join(EXAMPLE_DIR, '2023-h1.yaml');
 
-/** The paragraphs a reader sees in the Markdown: blocks without their # marks, escapes undone,
- * the signature's two lines apart. */
-function markdownParagraphs(markdown: string): string[] {
-  const body = markdown.slice(0, markdown.lastIndexOf('\n<!-- plan-report'));
-  return body
-    .split(/\n\n+/)
-    .flatMap((block) => block.split('\\\n'))
-    .map((block) => block.replace(/^#+ /, '').replace(/\\(.)/g, '$1').trim())
-    .filter(Boolean);
-}
 
 describe('build: the example as docx', () => {
   let docx: DocxPackage;

@@ -54,7 +54,7 @@ function listOutputs(dir: string): string[] {
 
 function documentText(doc: ReportDocument): string {
   return doc.blocks
-    .map((block) => (block.type === 'paragraph' ? paragraphText(block) : block.type === 'heading' ? headingText(block) : block.type === 'title' ? block.text : block.type === 'signature' ? `${block.org}\n${block.date}` : block.caption))
+    .map((block) => (block.type === 'paragraph' ? paragraphText(block) : block.type === 'heading' ? headingText(block) : block.type === 'title' ? block.text : block.type === 'signature' ? `${block.org}\n${block.date}` : block.type === 'table' ? block.caption : ''))
     .join('\n');
 }
 

@@ -26,6 +26,8 @@ export interface BatchOptions extends Omit<BuildOptions, 'config' | 'outBase'> {
   onOutcome?: (outcome: ReportOutcome, done: number, total: number) => void;
   /** Checked before each report starts: true stops the batch after the reports under way (Ctrl-C). */
   stopped?: () => boolean;
+  /** Build only these reports (absolute paths) of those the arguments name: a --watch round. */
+  only?: ReadonlySet<string>;
 }
 
 export interface BatchResult {
@@ -44,7 +46,7 @@ export interface BatchResult {
  */
 export async function buildBatch(args: readonly string[], options: BatchOptions = {}): Promise<BatchResult> {
   const started = performance.now();
-  const { jobs, shard, cwd = process.cwd(), onStart, onOutcome, stopped = () => false, ...buildOptions } = options;
+  const { jobs, shard, only, cwd = process.cwd(), onStart, onOutcome, stopped = () => false, ...buildOptions } = options;
   const read = memoizedReader();
   const expanded = await expandTargets(args, cwd, read);
   const findConfigOf = configFinder(read);
@@ -52,7 +54,8 @@ export async function buildBatch(args: readonly string[], options: BatchOptions 
   const diagnostics: Diagnostic[] = [];
   for (const d of expanded.diagnostics) diagnostics.push(...applyRuleLevels([d], d.location ? (await findConfigOf(path.dirname(d.location.file))).config?.value.rules : undefined));
   const targets = expanded.targets;
-  const chosen = shard ? itemsOfShard(targets, shard, (t) => t.report, findRepoRoot(cwd)) : targets;
+  const sharded = shard ? itemsOfShard(targets, shard, (t) => t.report, findRepoRoot(cwd)) : targets;
+  const chosen = only ? sharded.filter((target) => only.has(target.report)) : sharded;
   const requests: BuildRequest[] = [];
   const planned = new Map<string, OutputPath[]>();
   for (const [index, target] of chosen.entries()) {
@@ -73,11 +76,11 @@ export async function buildBatch(args: readonly string[], options: BatchOptions 
   onStart?.(requests.length);
   for (const request of requests) {
     const collision = collisions.get(request.report);
-    if (collision) record(request.index, { report: request.report, status: 'failed', outputs: [], diagnostics: [collision] });
+    if (collision) record(request.index, { report: request.report, status: 'failed', outputs: [], diagnostics: [collision], files: [request.report] });
   }
   const toBuild = requests.filter((request) => !collisions.has(request.report));
   await runPool(toBuild, Math.min(jobs ?? availableParallelism(), toBuild.length), ({ index, ...outcome }) => record(index, outcome), stopped);
-  const all = requests.map((request, i) => reports[i] ?? { report: request.report, status: 'skipped' as const, outputs: [], diagnostics: [] });
+  const all = requests.map((request, i) => reports[i] ?? { report: request.report, status: 'skipped' as const, outputs: [], diagnostics: [], files: [request.report] });
   const counts = { built: 0, unchanged: 0, failed: 0, skipped: 0 };
   for (const outcome of all) counts[outcome.status]++;
   return { reports: all, diagnostics, counts, elapsedMs: performance.now() - started };

@@ -32,7 +32,7 @@ export async function runPool(requests: readonly BuildRequest[], jobs: number, o
       });
       // A worker that dies (out of memory) fails its report; the others go on.
       worker.on('error', (cause) => {
-        if (current) onOutcome({ index: current.index, report: current.report, status: 'failed', outputs: [], diagnostics: [], crash: cause.stack ?? cause.message });
+        if (current) onOutcome({ index: current.index, report: current.report, status: 'failed', outputs: [], diagnostics: [], files: [current.report], crash: cause.stack ?? cause.message });
         current = undefined;
         finish();
       });

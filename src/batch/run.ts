@@ -17,13 +17,15 @@ export interface ReportOutcome {
   status: 'built' | 'unchanged' | 'failed' | 'skipped';
   outputs: WrittenOutput[];
   diagnostics: Diagnostic[];
+  /** Every file the build read (the report, its notes, config, templates): what --watch follows. */
+  files: string[];
   /** A fault of plan-report itself (a stack trace), never a mistake in the notes. */
   crash?: string;
 }
 
-export function outcomeOf(report: string, result: { ok: boolean; outputs: WrittenOutput[]; diagnostics: Diagnostic[] }): ReportOutcome {
+export function outcomeOf(report: string, result: { ok: boolean; outputs: WrittenOutput[]; diagnostics: Diagnostic[]; files: string[] }): ReportOutcome {
   const status = !result.ok ? 'failed' : result.outputs.some((output) => output.status === 'written') ? 'built' : 'unchanged';
-  return { report, status, outputs: result.outputs, diagnostics: result.diagnostics };
+  return { report, status, outputs: result.outputs, diagnostics: result.diagnostics, files: result.files };
 }
 
 /** Builds one report of a batch; a fault of the program is caught here, so the batch goes on. */
@@ -32,6 +34,6 @@ export async function buildOne(request: BuildRequest): Promise<ReportOutcome & {
     return { index: request.index, ...outcomeOf(request.report, await build(request.report, request.options)) };
   } catch (cause) {
     const crash = cause instanceof Error ? (cause.stack ?? cause.message) : String(cause);
-    return { index: request.index, report: request.report, status: 'failed', outputs: [], diagnostics: [], crash };
+    return { index: request.index, report: request.report, status: 'failed', outputs: [], diagnostics: [], files: [request.report], crash };
   }
 }

@@ -5,7 +5,8 @@ export const ExitCode = {
   /** Done; warnings allowed (unless --strict). */
   Ok: 0,
   /** Problems in the notes or the outputs of at least one report: its diagnostics were printed and
-   * none of its outputs was changed; the other reports of the run were built. */
+   * none of its outputs was changed (but for a PDF that LibreOffice could not make: the report's
+   * other formats were written); the other reports of the run were built. */
   UserError: 1,
   /** The command line itself is wrong: an unknown option, a missing argument, no command, a bad
    * SOURCE_DATE_EPOCH. Nothing was built. */

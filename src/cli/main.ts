@@ -2,11 +2,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CONFIG_FILE_NAME, REPORT_KINDS, SCHEMA_KINDS, type ReportKind, type SchemaKind } from '../schema/kinds.js';
+import { CONFIG_FILE_NAME, FONT_SETS, REPORT_KINDS, SCHEMA_KINDS, type FontSet, type ReportKind, type SchemaKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
-import type { ReportOutcome } from '../batch/index.js';
+import type { BatchOptions, BatchResult, ReportOutcome } from '../batch/index.js';
 import type { ComputedFigure } from '../model/provenance.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
@@ -88,9 +88,18 @@ interface BuildFlags {
   force?: boolean;
   templates?: string[];
   preset?: string;
+  fonts?: FontSet;
+  referenceDoc?: string;
   jobs?: string;
   shard?: string;
   quiet?: boolean;
+  watch?: boolean;
+}
+
+function parsePort(value: string, lang: Lang): number {
+  const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!(port >= 1 && port <= 65535)) throw new UsageError(say(lang, 'badPort', { value }));
+  return port;
 }
 
 /** More workers than this only queue for the same cores and memory. */
@@ -182,9 +191,12 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .option('--force', t(lang, 'forceOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
     .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()))
+    .addOption(new Option('--fonts <set>', t(lang, 'fontsOption')).choices(FONT_SETS))
+    .option('--reference-doc <file>', t(lang, 'referenceDocOption'))
     .option('-j, --jobs <n>', t(lang, 'jobsOption'))
     .option('--shard <i/n>', t(lang, 'shardOption'))
     .option('-q, --quiet', t(lang, 'quietOption'))
+    .option('-w, --watch', t(lang, 'watchOption'))
     .action(async (files: string[], flags: BuildFlags) => {
       const { buildBatch, parseShard } = await import('../batch/index.js');
       const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
@@ -193,8 +205,12 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
       const progress = progressLine(io, lang, flags.quiet !== true && io.stderrIsTTY && io.env.TERM !== 'dumb');
       const printed = new Set<string>();
       let interrupted = false;
-      const stopListening = io.onInterrupt?.(() => (interrupted = true));
-      const result = await buildBatch(args, {
+      let stopWatching: (() => void) | undefined;
+      const stopListening = io.onInterrupt?.(() => {
+        interrupted = true;
+        stopWatching?.();
+      });
+      const batchOptions: BatchOptions = {
         cwd: io.cwd,
         force: flags.force ?? false,
         ...optionalEntries({
@@ -202,6 +218,8 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
           outDir: flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out),
           templateDirs: flags.templates?.map((dir) => path.resolve(io.cwd, dir)),
           preset: flags.preset,
+          fonts: flags.fonts,
+          referenceDoc: flags.referenceDoc === undefined ? undefined : path.resolve(io.cwd, flags.referenceDoc),
           jobs: flags.jobs === undefined ? undefined : parseJobs(flags.jobs, lang),
           shard,
           sourceDateEpoch: sourceDateEpoch(io.env, lang),
@@ -212,21 +230,33 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
           printOutcome(outcome, printed, { quiet: flags.quiet === true, several: total > 1 || !namesOneFile(args, outcome.report, io.cwd) });
           progress.show(done, total, outcome.report);
         },
-      });
-      stopListening?.();
-      progress.clear();
-      if (result.diagnostics.length > 0) printDiagnostics(flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
-      const { counts } = result;
-      const several = result.reports.length > 1 || (result.reports.length === 1 && !namesOneFile(args, result.reports[0]!.report, io.cwd));
-      if (result.reports.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
-      if (several && (!flags.quiet || counts.failed > 0 || counts.skipped > 0 || hasErrors(result.diagnostics))) {
-        const line = `${t(lang, 'runSummary', { total: result.reports.length, built: counts.built, unchanged: counts.unchanged, failed: counts.failed, seconds: (result.elapsedMs / 1000).toFixed(1) })}\n`;
-        (counts.failed > 0 ? io.stderr : io.stdout)(line);
+      };
+      /** The end of a round of builds: the arguments' problems, the summary line, the exit code. */
+      const sumUp = (result: BatchResult): void => {
+        progress.clear();
+        if (result.diagnostics.length > 0) printDiagnostics(flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
+        const { counts } = result;
+        const several = result.reports.length > 1 || (result.reports.length === 1 && !namesOneFile(args, result.reports[0]!.report, io.cwd));
+        if (result.reports.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
+        if (several && (!flags.quiet || counts.failed > 0 || counts.skipped > 0 || hasErrors(result.diagnostics))) {
+          const line = `${t(lang, 'runSummary', { total: result.reports.length, built: counts.built, unchanged: counts.unchanged, failed: counts.failed, seconds: (result.elapsedMs / 1000).toFixed(1) })}\n`;
+          (counts.failed > 0 ? io.stderr : io.stdout)(line);
+        }
+        if (counts.skipped > 0) io.stderr(`${t(lang, 'runInterrupted', { skipped: counts.skipped })}\n`);
+        if (result.reports.some((outcome) => outcome.crash)) exitCode = ExitCode.Internal;
+        else if (interrupted) exitCode = ExitCode.Interrupted;
+        else if (counts.failed > 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+      };
+      const first = await buildBatch(args, batchOptions);
+      sumUp(first);
+      if (flags.watch && !interrupted) {
+        const { watchBuild } = await import('../serve/watch-build.js');
+        io.stdout(`${t(lang, 'watching')}\n`);
+        // Each round's outcome is printed as it comes; watching ends with Ctrl-C, as it is meant to.
+        await watchBuild(args, batchOptions, first, { onRound: sumUp, stopWith: (stop) => (stopWatching = stop) });
+        exitCode = ExitCode.Ok;
       }
-      if (counts.skipped > 0) io.stderr(`${t(lang, 'runInterrupted', { skipped: counts.skipped })}\n`);
-      if (result.reports.some((outcome) => outcome.crash)) exitCode = ExitCode.Internal;
-      else if (interrupted) exitCode = ExitCode.Interrupted;
-      else if (counts.failed > 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+      stopListening?.();
     });
 
   program
@@ -316,6 +346,35 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
       if (org === undefined && result.written.includes(config)) io.stdout(`${say(lang, 'initSetOrg', { path: displayPath(config, io.cwd) })}\n`);
       if (result.written.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
       if (result.written.length === 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+    });
+
+  program
+    .command('preview')
+    .description(t(lang, 'previewDescription'))
+    .argument('<report>', t(lang, 'previewReportArgument'))
+    .option('-p, --port <port>', t(lang, 'portOption'))
+    .option('--templates <dir...>', t(lang, 'templatesOption'))
+    .action(async (report: string, flags: { port?: string; templates?: string[] }) => {
+      const port = flags.port === undefined ? 0 : parsePort(flags.port, lang);
+      const { startPreview } = await import('../serve/preview.js');
+      const plain = { ...printOptions, color: false };
+      let preview;
+      try {
+        preview = await startPreview(path.resolve(io.cwd, report), {
+          port,
+          ...(flags.templates ? { templateDirs: flags.templates.map((dir) => path.resolve(io.cwd, dir)) } : {}),
+          describe: (diagnostics) => formatDiagnostics(diagnostics, 'text', plain),
+          onBuild: (diagnostics) => diagnostics.length > 0 && printDiagnostics(diagnostics),
+        });
+      } catch (cause) {
+        if ((cause as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(say(lang, 'previewPortBusy', { port }));
+        throw cause;
+      }
+      io.stdout(`${t(lang, 'previewListening', { url: preview.url })}\n`);
+      // Runs until Ctrl-C; a session without one (a test, a script) stops it through the API instead.
+      await new Promise<void>((resolve) => io.onInterrupt?.(resolve));
+      await preview.close();
+      io.stdout(`${t(lang, 'previewStopped')}\n`);
     });
 
   program

@@ -8,7 +8,7 @@ const messages = {
   },
   buildDescription: { zh: '生成报告', en: 'build reports' },
   buildFilesArgument: { zh: '报告文件、文件夹或通配符，如 2023-h1.yaml、reports/、"**/*.yaml"（默认当前文件夹）', en: 'report files, folders or globs, such as 2023-h1.yaml, reports/, "**/*.yaml" (default: the current folder)' },
-  formatOption: { zh: '输出格式，逗号分隔：docx,md（默认：plan-report.yaml 的 formats，或全部）', en: 'output formats, comma-separated: docx,md (default: formats of plan-report.yaml, or all)' },
+  formatOption: { zh: '输出格式，逗号分隔：docx、md、html、pdf（默认：plan-report.yaml 的 formats，否则 docx,md）', en: 'output formats, comma-separated: docx, md, html, pdf (default: formats of plan-report.yaml, else docx,md)' },
   outOption: { zh: '输出文件夹，其下保持报告的文件夹结构（默认：plan-report.yaml 的 out，或与报告同一文件夹）', en: 'output folder; the reports\' folders are kept below it (default: out of plan-report.yaml, or next to each report)' },
   forceOption: { zh: '覆盖已被手工修改的输出文件（先把它备份在旁边）', en: 'overwrite outputs that were edited by hand (a backup is kept beside them)' },
   jobsOption: { zh: '同时生成的报告数（工作线程，默认为 CPU 核数）', en: 'reports built at once (worker threads; default: the number of cores)' },
@@ -76,6 +76,26 @@ const messages = {
   internalError: {
     zh: 'plan-report 内部错误（这是程序的缺陷，不是您的笔记有误）。请把以下内容报告给维护者：',
     en: 'internal error in plan-report (a bug, not a mistake in your notes). Please report this:',
+  },
+  // preview and --watch
+  previewDescription: { zh: '在浏览器中预览报告，保存笔记后自动刷新', en: 'preview the report in a browser, reloaded on every save' },
+  previewReportArgument: { zh: '报告文件，如 2023-h1.yaml', en: 'the report file, such as 2023-h1.yaml' },
+  portOption: { zh: '端口（默认：自动选择空闲端口）', en: 'port (default: a free one)' },
+  previewListening: { zh: '预览地址：{url}（保存笔记后页面自动刷新，按 Ctrl-C 停止）', en: 'Preview at {url} (reloads on every save; Ctrl-C stops)' },
+  previewStopped: { zh: '预览已停止。', en: 'Preview stopped.' },
+  previewPortBusy: { zh: '端口 {port} 已被占用：换一个端口，或不写 --port 让程序自动选择', en: 'port {port} is in use: choose another, or leave out --port for a free one' },
+  badPort: { zh: '--port 应为 1 到 65535 之间的整数，而不是 “{value}”', en: '--port takes a whole number from 1 to 65535, not "{value}"' },
+  watchOption: { zh: '生成后继续监视笔记、模板和配置，有改动就重新生成', en: 'after building, watch the notes, templates and config and rebuild on every change' },
+  watching: { zh: '正在监视笔记的改动（按 Ctrl-C 停止）……', en: 'Watching for changes (Ctrl-C stops)…' },
+  // presets and font sets
+  fontsOption: {
+    zh: 'docx 字体：default（仿宋、楷体）或 gb2312（仿宋_GB2312、楷体_GB2312），优先于 plan-report.yaml 的 fonts',
+    en: 'docx fonts: default (FangSong, KaiTi) or gb2312 (their _GB2312 names), over the fonts of plan-report.yaml',
+  },
+  // reference doc
+  referenceDocOption: {
+    zh: '参考文档：单位的 Word 文件（.docx），docx 采用其中的样式、页面设置和页眉页脚（默认：plan-report.yaml 的 reference-doc）',
+    en: 'the organisation\'s Word file (.docx) whose styles, page setup, header and footer the docx takes (default: reference-doc of plan-report.yaml)',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

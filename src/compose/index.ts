@@ -2,7 +2,7 @@ import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Origin } from '../document/ast.js';
 import type { Located } from '../load/project.js';
 import type { Plan } from '../schema/notes.js';
-import { escapeMarkupLine, escapeMarkupText, originMarker } from '../document/markup.js';
+import { escapeMarkupLine, escapeMarkupText, originMarker, titleLinesMarkup } from '../document/markup.js';
 import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { TemplateSet } from '../load/templates.js';
 import { labelAfter, parsePeriod, type Period } from '../model/period.js';
@@ -10,6 +10,7 @@ import { planDueIn, planProgress, plansPlacedIn, sectionNames } from '../model/p
 import { modelForPeriod, type ReportModel } from '../model/report-model.js';
 import { kindSpec } from '../schema/kinds.js';
 import { MAX_HEADING_LEVELS, type PlanPart, type ReportFile, type Section } from '../schema/report.js';
+import { formalView, type FormalView } from './formal.js';
 import { planItemText, planStatusText } from './plans.js';
 import { renderProse } from './prose.js';
 import { metricsTable } from './table.js';
@@ -35,6 +36,8 @@ export interface ReportView {
   next?: string;
   /** The 附件说明 lines: 附件：名称, or 附件：1.名称 then 2.名称 … */
   attachments: string[];
+  /** 版头 and 版记 (partials masthead and colophon): a report with `formal:`. */
+  formal?: FormalView;
 }
 
 /** A section at any level (see ./structure.ts) with what the notes place in it. */
@@ -168,7 +171,7 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
   // No org at all is reported by the model (missing-org), once.
   const org = model.org === '' ? '' : oneLine(model.org, model.orgAt.path, model.orgAt.file);
   const signature = model.signatureAt === model.orgAt ? org : oneLine(model.signature, model.signatureAt.path, model.signatureAt.file);
-  const title = model.title ? oneLine(model.title, ['report', 'title']) : defaultTitle(model, org);
+  const title = model.title === undefined ? defaultTitle(model, org) : reportTitle(model.title, oneLine);
   const attachments = report.attachments ?? [];
   const view: ReportView = {
     kind: model.kind,
@@ -186,6 +189,7 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
       const number = attachments.length > 1 ? `${a + 1}.` : '';
       return (a === 0 ? '附件：' : '') + number + oneLine(name, ['attachments', a]);
     }),
+    ...(model.formal ? { formal: formalView(model.formal, org, oneLine) } : {}),
   };
   if (diagnostics.length > 0) return { origins, diagnostics };
   const rendered = renderTemplate(templates, model.kind, view);
@@ -205,6 +209,11 @@ function defaultTitle(model: ReportModel, org: string): string | undefined {
     ? (model.planPeriod.year === model.period.year ? spec.plan.joinSameYear : spec.plan.joinNextYear) + labelAfter(model.planPeriod, model.period) + spec.plan.titleWord
     : '';
   return org + escapeMarkupLine(model.period.label + word + plan);
+}
+
+/** `report.title`: one markup line, or its lines as given, each located at its own item. */
+function reportTitle(title: string | string[], oneLine: (text: string, path: YamlPath) => string): string {
+  return typeof title === 'string' ? oneLine(title, ['report', 'title']) : titleLinesMarkup(title.map((line, i) => oneLine(line, ['report', 'title', i])));
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {

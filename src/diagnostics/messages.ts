@@ -538,6 +538,90 @@ const catalogue = {
     zh: { message: '上次生成在替换 {path} 时中断，原内容无法恢复：{detail}', hint: '原内容保存在 {backup}；如果文件正在 Word 或 WPS 中打开，请关闭后重新生成，或把 {backup} 改名为 {path}' },
     en: { message: 'an earlier build was interrupted while replacing {path}, and its previous content could not be put back: {detail}', hint: 'the previous content is kept in {backup}; close the file if Word or WPS has it open and build again, or rename {backup} to {path}' },
   },
+  // issue 9: 版头 and 版记 (report.formal)
+  'formal-number-brackets': {
+    zh: { message: '发文字号 “{value}” 中的年份应当用六角括号〔〕括入', hint: '写成 {suggestion}' },
+    en: { message: 'the year in the document number "{value}" belongs in tortoise-shell brackets 〔〕 (GB/T 9704)', hint: 'write {suggestion}' },
+  },
+  'formal-printed-before-date': {
+    zh: { message: '印发日期 {printed} 早于成文日期 {date}', hint: '公文在成文之后印发：检查 printed 或 report.date' },
+    en: { message: 'the date printed, {printed}, is before the report date {date}', hint: 'a document is printed after it is dated: check printed or report.date' },
+  },
+  // issue 9: pdf through LibreOffice
+  'pdf-no-soffice': {
+    zh: { message: '没有找到 LibreOffice（soffice），无法生成 PDF；查找过：{searched}', hint: '安装 LibreOffice：Windows 和 macOS 从 https://www.libreoffice.org/download/ 下载安装，Debian/Ubuntu 运行 sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk；已装在别处的，用环境变量 PLAN_REPORT_SOFFICE 指明 soffice 程序的位置' },
+    en: { message: 'LibreOffice (soffice) was not found, so no PDF was made; looked in: {searched}', hint: 'install LibreOffice: on Windows and macOS from https://www.libreoffice.org/download/, on Debian or Ubuntu with sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk; if it is installed elsewhere, set PLAN_REPORT_SOFFICE to its soffice program' },
+  },
+  'pdf-convert-failed': {
+    zh: { message: 'LibreOffice 未能生成 {path}：{detail}', hint: '再生成一次；如果仍然失败，检查 LibreOffice 能否正常启动（soffice --version），必要时重新安装' },
+    en: { message: 'LibreOffice could not make {path}: {detail}', hint: 'build again; if it fails again, check that LibreOffice starts (soffice --version) and reinstall it if needed' },
+  },
+  'pdf-convert-timeout': {
+    zh: { message: 'LibreOffice 在 {seconds} 秒内没有生成 {path}，已被中止', hint: '机器繁忙时，减少同时生成的报告数（--jobs 1）后再生成一次；如果仍然超时，检查 LibreOffice 能否正常启动（soffice --version）' },
+    en: { message: 'LibreOffice did not make {path} within {seconds} s and was stopped', hint: 'on a busy machine, build fewer reports at once (--jobs 1) and try again; if it times out again, check that LibreOffice starts (soffice --version)' },
+  },
+  // issue 9: reference doc (--reference-doc, reference-doc: in plan-report.yaml)
+  'reference-doc-not-found': {
+    zh: { message: '找不到参考文档 {path}', hint: '检查文件名和所在文件夹；命令行中的路径相对于当前文件夹，plan-report.yaml 中的路径相对于该文件所在的文件夹' },
+    en: { message: 'reference doc not found: {path}', hint: 'check the name and folder; a path on the command line is relative to the current folder, one in plan-report.yaml to the folder of that file' },
+  },
+  'reference-doc-folder': {
+    zh: { message: '参考文档 {path} 是文件夹，不是文件', hint: '请指定单位的 Word 文件，例如 模板.docx' },
+    en: { message: 'the reference doc {path} is a folder, not a file', hint: 'name the organisation\'s Word file, such as template.docx' },
+  },
+  'reference-doc-not-regular-file': {
+    zh: { message: '参考文档 {path} 不是普通文件（而是管道、设备或套接字）', hint: '请指定保存在磁盘上的 .docx 文件' },
+    en: { message: 'the reference doc {path} is not a regular file (a pipe, device or socket)', hint: 'name a .docx file saved on disk' },
+  },
+  'reference-doc-too-large': {
+    zh: { message: '参考文档 {path} 过大（{size} MB，上限 {limit} MB）', hint: '只用到它的样式、页面设置和页眉页脚：删去正文和图片后另存一份' },
+    en: { message: 'the reference doc {path} is too large ({size} MB, limit {limit} MB)', hint: 'only its styles, page setup, header and footer are used: save a copy without the body text and pictures' },
+  },
+  'reference-doc-legacy-doc': {
+    zh: { message: '参考文档 {path} 是 Word 97-2003 格式（.doc），不是 .docx', hint: '在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx），再使用新文件' },
+    en: { message: 'the reference doc {path} is a Word 97-2003 document (.doc), not a .docx', hint: 'open it in Word or WPS, save it as a Word Document (*.docx) and use the new file' },
+  },
+  'reference-doc-encrypted': {
+    zh: { message: '参考文档 {path} 设有密码保护，无法读取', hint: '在 Word 或 WPS 中打开它，取消密码（文件 > 信息 > 保护文档 > 用密码进行加密，清空密码），另存一份不加密的 .docx' },
+    en: { message: 'the reference doc {path} is protected by a password and cannot be read', hint: 'open it in Word or WPS, remove the password (File > Info > Protect Document > Encrypt with Password, clear it) and save an unprotected copy as .docx' },
+  },
+  'reference-doc-not-docx': {
+    zh: { message: '参考文档 {path} 不是 Word 文档（.docx）', hint: '请指定用 Word、WPS 或 LibreOffice 保存的 .docx 文件；PDF、RTF 等其他格式需先另存为 .docx' },
+    en: { message: 'the reference doc {path} is not a Word document (.docx)', hint: 'name a .docx saved by Word, WPS or LibreOffice; save a PDF, RTF or other file as .docx first' },
+  },
+  'reference-doc-damaged': {
+    zh: { message: '参考文档 {path} 已损坏（压缩包结构无法读取）', hint: '在 Word 或 WPS 中打开它（必要时用“打开并修复”），另存一份 .docx 再使用' },
+    en: { message: 'the reference doc {path} is damaged (its zip structure cannot be read)', hint: 'open it in Word or WPS (with Open and Repair if needed), save a copy as .docx and use that' },
+  },
+  'reference-doc-zip-bomb': {
+    zh: { message: '参考文档 {path} 解压后会超出上限（{maxParts} 个部件、共 {maxSize} MB）或压缩比异常，疑似“压缩炸弹”，没有解压', hint: '正常的 Word 文档不会这样；请使用 Word 或 WPS 保存的 .docx，并确认文件来源可靠' },
+    en: { message: 'the reference doc {path} would unpack beyond the limits ({maxParts} parts, {maxSize} MB in all) or is packed unusually tightly: refused as a possible zip bomb, nothing unpacked', hint: 'a Word document is never like this; use a .docx saved by Word or WPS, and check where the file came from' },
+  },
+  'reference-doc-no-styles': {
+    zh: { message: '参考文档 {path} 中没有样式（word/styles.xml），不是 Word 文档', hint: '.odt、.xlsx 等其他压缩格式不能作参考文档；请在 Word、WPS 或 LibreOffice 中另存为 .docx' },
+    en: { message: 'the reference doc {path} has no styles (word/styles.xml): it is not a Word document', hint: 'an .odt, .xlsx or other zip cannot serve; save it as .docx in Word, WPS or LibreOffice' },
+  },
+  'reference-doc-bad-xml': {
+    zh: { message: '参考文档 {path} 中的 {part} 不是可读的 XML', hint: '文件可能已损坏或由其他程序生成；在 Word 或 WPS 中打开它，另存一份 .docx 再使用' },
+    en: { message: 'the reference doc {path} has a part {part} that is not readable XML', hint: 'the file may be damaged or made by another program; open it in Word or WPS and save a copy as .docx' },
+  },
+  'reference-doc-strict': {
+    zh: { message: '参考文档 {path} 是“Strict Open XML 文档”格式，不受支持', hint: '在 Word 中“另存为”“Word 文档（*.docx）”，而不是“Strict Open XML 文档”' },
+    en: { message: 'the reference doc {path} is a Strict Open XML Document, which is not supported', hint: 'in Word, Save As "Word Document (*.docx)", not "Strict Open XML Document"' },
+  },
+  'reference-style-missing': {
+    zh: { message: '参考文档 {path} 中没有样式“{style}”（Word 中文界面称“{label}”），这部分使用 plan-report 自带的样式', hint: '在 Word 中打开参考文档，把“{label}”（{style}）样式设成单位要求的格式并应用于任一段落（Word 只保存用过或改过的样式），保存后重新生成' },
+    en: { message: 'the reference doc {path} has no style "{style}" (“{label}” in Chinese Word); plan-report\'s own is used for it', hint: 'open the reference doc in Word, set up the style "{style}" (“{label}”) as your organisation wants it and apply it to any paragraph (Word saves only the styles used or changed), save it and build again' },
+  },
+  // issue 9: title lines (GB/T 9704 7.3.1)
+  'title-line-too-long': {
+    zh: { message: '标题第 {index} 行“{line}”超过一行所能容纳的 {max} 个字，已在词间再次回行', hint: '缩短这一行，或在 report.title 的列表中把它分成两行' },
+    en: { message: 'line {index} of the title, "{line}", is longer than the {max} characters a line holds; it was broken again between words', hint: 'shorten that line, or split it in two in the list of report.title' },
+  },
+  'title-word-broken': {
+    zh: { message: '标题中的“{word}”比一行（{max} 个字）还长，只能从词中间断开回行', hint: '缩短标题，或在 report.title 中把标题写成各行的列表，如 [某某街道人大工委, 2023年上半年工作总结]' },
+    en: { message: 'the title holds "{word}", longer than a line ({max} characters), so it was broken inside that word', hint: 'shorten the title, or give its lines as a list in report.title, such as [某某街道人大工委, 2023年上半年工作总结]' },
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -15,7 +15,11 @@ export interface Origin {
 /** The report's title line: 单位 + 时限 + 事由 + 文种. */
 export interface TitleBlock {
   type: 'title';
+  /** The whole title on one line: what Markdown, the document's properties and the checks read. */
   text: string;
+  /** The title as printed, line by line (GB/T 9704 7.3.1: broken between words, 梯形 or 菱形): as
+   * `report.title` gave them, else set by the title-lines transform. Absent: one line. */
+  lines?: string[];
   origin?: Origin;
 }
 
@@ -91,7 +95,30 @@ export interface TableBlock {
   rows: string[][];
 }
 
-export type Block = TitleBlock | HeadingBlock | ParagraphBlock | SignatureBlock | TableBlock;
+/** 版头 (GB/T 9704 §7.2) of a formal document: 发文机关标志 in red, 发文字号 (and 签发人 in a
+ * 上行文), then the red separator line the writers draw below them. */
+export interface MastheadBlock {
+  type: 'masthead';
+  /** 发文机关标志: 某某街道人大工委文件. */
+  issuer: string;
+  /** 发文字号: 某人大〔2023〕5号. */
+  number?: string;
+  /** 签发人's name: the number then goes left and 签发人：name right. */
+  signer?: string;
+}
+
+/** 版记 (GB/T 9704 §7.4) on the last page: 抄送机关, then 印发机关 and 印发日期, between rules. */
+export interface ColophonBlock {
+  type: 'colophon';
+  /** 抄送机关 in order; none: no 抄送 line. */
+  copyTo: string[];
+  /** 印发机关. */
+  printer: string;
+  /** 印发日期 as printed: 2023年7月6日印发. */
+  printed: string;
+}
+
+export type Block = TitleBlock | HeadingBlock | ParagraphBlock | SignatureBlock | TableBlock | MastheadBlock | ColophonBlock;
 
 export interface DocumentMeta {
   title: string;
@@ -120,6 +147,17 @@ export function inlineText(inline: Inline): string {
 /** The printed text of a paragraph. */
 export function paragraphText(paragraph: ParagraphBlock): string {
   return paragraph.content.map(inlineText).join('');
+}
+
+/** What precedes the signer's name in a masthead (the label is 仿宋, the name 楷体). */
+export const SIGNER_LABEL = '签发人：';
+
+/** What precedes the 抄送机关 in a colophon; a wrapped line aligns with the text after it. */
+export const COPY_TO_LABEL = '抄送：';
+
+/** The 抄送 line as printed: 抄送：区人大常委会办公室，区委办公室。 */
+export function copyToText(colophon: ColophonBlock): string {
+  return `${COPY_TO_LABEL}${colophon.copyTo.join('，')}。`;
 }
 
 /** The printed text of a heading, marker included. */

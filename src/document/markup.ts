@@ -1,4 +1,4 @@
-import type { Block, TableBlock, HeadingLevel, Inline, ItemInline, Origin, ParagraphBlock, RunInHeadingInline, SequenceStyle } from './ast.js';
+import type { Block, ColophonBlock, TableBlock, TitleBlock, HeadingLevel, Inline, ItemInline, MastheadBlock, Origin, ParagraphBlock, RunInHeadingInline, SequenceStyle } from './ast.js';
 
 /**
  * The composed report text: what templates produce and this module parses into the AST. It is a
@@ -12,6 +12,8 @@ import type { Block, TableBlock, HeadingLevel, Inline, ItemInline, Origin, Parag
  *   + text  /  +(第一) text      a point of a run-in sequence, inside the current paragraph
  *                                (families 一是, 第一, 首先, and none for leads without numbers)
  *   ::: signature / org / date / :::   the signature block
+ *   ::: masthead / key: value lines / :::   版头: issuer, number, signer
+ *   ::: colophon / key: value lines / :::   版记: copy-to (one line each), printer, printed
  *
  * A full Markdown parser would reinterpret the secretary's prose ("1. …" at a line start becomes a
  * list), so user text is escaped into this grammar and nothing else is recognised.
@@ -21,6 +23,7 @@ import type { Block, TableBlock, HeadingLevel, Inline, ItemInline, Origin, Parag
  * text round-trips exactly, whatever it starts with (#, +, :::, \, 1.).
  * Three more marks come from compose inside a point (see pointMarkup): U+E003 says the point
  * continues the run of the paragraph before; U+E004 / U+E005 end its lead, plain / bold.
+ * U+E006 parts the lines of a title whose breaks the notes gave (see titleLinesMarkup).
  */
 
 const ORIGIN_OPEN = '\uE000';
@@ -30,7 +33,8 @@ const LITERAL = '\uE002';
 const RUN_CONTINUES = '\uE003';
 const LEAD_END = '\uE004';
 const BOLD_LEAD_END = '\uE005';
-const PRIVATE_MARKS = /[\uE000-\uE005]/g;
+const TITLE_LINE_BREAK = '\uE006';
+const PRIVATE_MARKS = /[\uE000-\uE006]/g;
 /** Every line break a YAML string can hold: each one would start a markup line. */
 const LINE_BREAK = /\r\n|[\n\r\v\f\u0085\u2028\u2029]/;
 
@@ -43,6 +47,11 @@ export function originMarker(index: number): string {
 export function pointMarkup(point: { lead?: string; bold?: boolean; text: string; continues?: boolean }): string {
   const lead = point.lead === undefined ? '' : point.lead + (point.bold ? BOLD_LEAD_END : LEAD_END);
   return (point.continues ? RUN_CONTINUES : '') + lead + point.text;
+}
+
+/** A title given as its lines (each already markup): one markup line that keeps the breaks. */
+export function titleLinesMarkup(lines: readonly string[]): string {
+  return lines.join(TITLE_LINE_BREAK);
 }
 
 /** User text -> markup lines that parse back to the same text: each line trimmed and marked literal. */
@@ -74,6 +83,9 @@ const ITEM = /^\+(?:\((一是|第一|首先|none)\))?\s+(.*)$/;
 const SIGNATURE_OPEN = /^:::\s*signature\s*$/;
 const FENCE_CLOSE = /^:::\s*$/;
 const TABLE_OPEN = /^:::\s*table\s*$/;
+const FORMAL_OPEN = /^:::\s*(masthead|colophon)\s*$/;
+/** A line of a masthead or colophon: a key of ours, then the value (user text, escaped). */
+const FORMAL_FIELD = /^([a-z-]+):\s?(.*)$/;
 
 /** A table as markup: its cells are JSON on one line, so no text in them can open or close a fence. */
 export function tableMarkup(table: Omit<TableBlock, 'type'>): string {
@@ -140,7 +152,7 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       flush();
       const { text, origin } = extractOrigin(heading[2]!, origins);
       const level = heading[1]!.length;
-      blocks.push(level === 1 ? withOrigin({ type: 'title', text }, origin) : withOrigin({ type: 'heading', level: (level - 1) as 1 | 2 | 3 | 4, marker: '', text }, origin));
+      blocks.push(level === 1 ? titleBlock(heading[2]!, origins) : withOrigin({ type: 'heading', level: (level - 1) as 1 | 2 | 3 | 4, marker: '', text }, origin));
     } else if (item) {
       paragraph ??= { text: '', items: [] };
       paragraph.items.push({ style: (item[1] as SequenceStyle | undefined) ?? '一是', text: item[2]! });
@@ -151,6 +163,13 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
       i++;
       const [org = '', date = ''] = body.filter(Boolean).map((l) => extractOrigin(l, origins).text);
       blocks.push({ type: 'signature', org, date });
+    } else if (FORMAL_OPEN.test(line)) {
+      flush();
+      const body: string[] = [];
+      while (i + 1 < lines.length && !FENCE_CLOSE.test(lines[i + 1]!.trim())) body.push(lines[++i]!.trim());
+      i++;
+      const fields = formalFields(body, origins);
+      blocks.push(FORMAL_OPEN.exec(line)![1] === 'masthead' ? mastheadBlock(fields) : colophonBlock(fields));
     } else if (TABLE_OPEN.test(line)) {
       flush();
       const body: string[] = [];
@@ -164,6 +183,43 @@ export function parseMarkup(markup: string, origins: readonly Origin[] = []): Bl
   }
   flush();
   return blocks;
+}
+
+/** The keys of a masthead or colophon fence, each with its values in order (copy-to repeats). */
+type FormalFields = Map<string, string[]>;
+
+const FORMAL_KEYS = ['issuer', 'number', 'signer', 'copy-to', 'printer', 'printed'];
+
+/** A fence's `key: value` lines, values made visible; an empty value (an unset field) is left out.
+ * A key of no field is a mistake in a template, said as such rather than dropped. */
+function formalFields(body: readonly string[], origins: readonly Origin[]): FormalFields {
+  const fields: FormalFields = new Map();
+  for (const line of body) {
+    if (visible(line) === '') continue;
+    const field = FORMAL_FIELD.exec(line);
+    if (!field || !FORMAL_KEYS.includes(field[1]!)) throw new Error(`markup: "${visible(line)}" is not one of ${FORMAL_KEYS.join(', ')} followed by ": "`);
+    const value = extractOrigin(field[2]!, origins).text.trim();
+    if (value !== '') fields.set(field[1]!, [...(fields.get(field[1]!) ?? []), value]);
+  }
+  return fields;
+}
+
+function mastheadBlock(fields: FormalFields): MastheadBlock {
+  const [number] = fields.get('number') ?? [];
+  const [signer] = fields.get('signer') ?? [];
+  return { type: 'masthead', issuer: fields.get('issuer')?.[0] ?? '', ...(number ? { number } : {}), ...(signer ? { signer } : {}) };
+}
+
+function colophonBlock(fields: FormalFields): ColophonBlock {
+  return { type: 'colophon', copyTo: fields.get('copy-to') ?? [], printer: fields.get('printer')?.[0] ?? '', printed: fields.get('printed')?.[0] ?? '' };
+}
+
+/** A title; with the lines the notes gave when its markup holds them (titleLinesMarkup). */
+function titleBlock(markup: string, origins: readonly Origin[]): TitleBlock {
+  const [first, ...rest] = markup.split(TITLE_LINE_BREAK).map((line) => extractOrigin(line, origins));
+  if (rest.length === 0) return withOrigin({ type: 'title', text: first!.text }, first!.origin);
+  const lines = [first!.text, ...rest.map((line) => line.text)];
+  return withOrigin({ type: 'title', text: lines.reduce(joinLines), lines }, first!.origin);
 }
 
 interface RawParagraph {

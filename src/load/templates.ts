@@ -31,6 +31,16 @@ export interface TemplateSet {
   layers: TemplateLayer[];
 }
 
+/**
+ * The template files of a set that the user wrote (not the built-ins), and the folders they stand
+ * in: what a watcher follows so that an edited or a new partial rebuilds the report.
+ */
+export function userTemplatePaths(set: TemplateSet): string[] {
+  const own = (file: TemplateFile) => !file.path.startsWith(BUILTIN_TEMPLATES_DIR);
+  const files = [...set.templates.values(), ...set.layers.flatMap((layer) => [...layer.shared.values(), ...[...layer.byKind.values()].flatMap((m) => [...m.values()])])];
+  return [...new Set(files.filter(own).map((file) => file.path))];
+}
+
 /** The name of a kind's template inside its folder. */
 export const KIND_TEMPLATE_NAME = 'report';
 

@@ -3,6 +3,7 @@ import type { Located, LoadedReport } from '../load/project.js';
 import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
 import { kindSpec, REPORT_KINDS, type PeriodShape, type ReportKind } from '../schema/kinds.js';
+import { formalOf, type FormalModel } from './formal.js';
 import { chineseDate, inPeriod, nextPeriod, parsePeriod, type Period } from './period.js';
 import type { ComputedFigure } from './provenance.js';
 
@@ -26,7 +27,10 @@ export interface ReportModel {
   date: string;
   /** 成文日期 as printed: 2023年7月5日. */
   dateText: string;
-  title?: string;
+  /** `report.title`: one string (broken into lines when printed), or its lines as given. */
+  title?: string | string[];
+  /** 版头 and 版记 (GB/T 9704 §7.2, §7.4): present when the report has `formal:`. */
+  formal?: FormalModel;
   /** The activities dated inside the period: what the report's counts and sums see. */
   activities: Activity[];
   /** The same activities with where each was written, in date order: what lists and provenance read. */
@@ -77,6 +81,8 @@ export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnost
   const planPeriod = kindSpec(meta.kind).plan ? (meta['plan-period'] === undefined ? nextPeriod(period) : parsePeriod(meta['plan-period'])) : undefined;
   const diagnostics: Diagnostic[] = [...kindPeriodDiagnostics(loaded, period), ...kindPartDiagnostics(loaded, period, planPeriod)];
   const { org, signature } = orgAndSignature(loaded, diagnostics);
+  const { formal, diagnostics: formalDiagnostics } = formalOf(loaded, meta.date);
+  diagnostics.push(...formalDiagnostics);
   const activityById = indexById(loaded.activities.filter((a) => a.value.id !== undefined) as Located<Activity & { id: string }>[], diagnostics);
   const metricById = indexById(loaded.metrics, diagnostics);
   const previousById = indexById(loaded.previousMetrics, diagnostics);
@@ -93,6 +99,7 @@ export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnost
     date: meta.date,
     dateText: chineseDate(meta.date),
     ...(meta.title ? { title: meta.title } : {}),
+    ...(formal ? { formal } : {}),
     ...activitiesIn(loaded, period),
     activityById,
     metricById,

@@ -15,16 +15,25 @@ export const NOTES_KINDS: readonly NotesKind[] = ['activities', 'metrics', 'plan
 export const CONFIG_FILE_NAME = 'plan-report.yaml';
 
 /** The output formats `build --format` accepts, in the order they are written; one writer each. */
-export const OUTPUT_FORMATS = ['docx', 'md'] as const;
+export const OUTPUT_FORMATS = ['docx', 'md', 'html', 'pdf'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
+/** What build writes when neither the command line nor the config names formats: pdf needs LibreOffice. */
+export const DEFAULT_FORMATS: readonly OutputFormat[] = ['docx', 'md'];
+
 /** The docx style presets (design §5), each defined in write/docx/presets.ts. */
-export const DOCX_PRESETS = ['gbt9704'] as const;
+export const DOCX_PRESETS = ['gbt9704', 'plain'] as const;
 export type DocxPresetName = (typeof DOCX_PRESETS)[number];
 
 /** The places of a document that take their own typeface: the keys of a config's `fonts:`. */
 export const FONT_ROLES = ['title', 'heading1', 'heading2', 'heading3', 'heading4', 'body', 'page-number'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
+
+/** Named font sets (`--fonts`, a config's `fonts: gb2312`): the plain 仿宋 / 楷体, or their _GB2312 names. */
+export const FONT_SETS = ['default', 'gb2312'] as const;
+export type FontSet = (typeof FONT_SETS)[number];
+/** What a build may say about fonts: a named set, or font names by role (a config's `fonts:` record). */
+export type FontChoice = FontSet | Readonly<Partial<Record<FontRole, string>>>;
 
 /** Whether a period is a whole year (2023) or a half (2023-H1, 2023-H2). */
 export type PeriodShape = 'year' | 'half';

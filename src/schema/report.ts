@@ -3,6 +3,7 @@ import { id, isoDate, nonEmptyLine, period, prose, sourcePatterns } from './comm
 import { REPORT_KINDS, type ReportKind } from './kinds.js';
 import { metricsTable, type MetricsTableSpec } from './table.js';
 import { activity, metric, plan } from './notes.js';
+import { formal } from './formal.js';
 
 /** The report kinds that have a built-in template: the rows of the kinds table. */
 export { REPORT_KINDS, type ReportKind };
@@ -21,10 +22,15 @@ const reportMeta = z.strictObject({
   kind: z.enum(REPORT_KINDS).meta({ description: '文种 / report kind' }),
   period,
   date: isoDate.meta({ description: '成文日期，写成 2023-07-05 / date of the report' }),
-  title: nonEmptyLine.optional().meta({ description: '标题（默认：单位+时限+文种）/ title override' }),
+  // A string first: a list is then a type mismatch of that branch, and its own errors are the ones told.
+  title: z
+    .union([nonEmptyLine, z.array(nonEmptyLine).min(1)])
+    .optional()
+    .meta({ description: '标题（默认：单位+时限+文种）；过长时自动在词间回行，也可写成各行的列表，如 [某某街道人大工委, 2023年上半年工作总结] / title override; a long one is broken between words, or give its lines as a list' }),
   numbering: z.enum(Object.keys(NUMBERING_LEVELS) as [Numbering, ...Numbering[]]).optional().meta({ description: '一级章节的编号：一、（默认）、（一）、1. 或 （1）；从较低一级开始时写 1. 等 / the numbering of the top sections: 一、 (default), （一）, 1. or （1）, to start at a lower level' }),
   'title-word': nonEmptyLine.optional().meta({ description: '默认标题中的文种，如“工作要点” / the 文种 word of the default title, e.g. 工作要点' }),
   'plan-period': period.optional().meta({ description: '总结和计划：计划部分的时期（默认为下一个半年或年度）/ summary-and-plan: the plan\'s period (default: the next half or year)' }),
+  formal: formal.optional(),
 });
 
 const sources = z

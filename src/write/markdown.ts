@@ -1,20 +1,25 @@
-import { headingText, inlineText, paragraphText, type Block, type Inline, type ParagraphBlock, type ReportDocument, type TableBlock } from '../document/ast.js';
-import { sha256Hex, type FingerprintState } from './fingerprint.js';
+import {
+  copyToText,
+  headingText,
+  inlineText,
+  paragraphText,
+  SIGNER_LABEL,
+  type Block,
+  type ColophonBlock,
+  type Inline,
+  type MastheadBlock,
+  type ParagraphBlock,
+  type ReportDocument,
+  type TableBlock,
+} from '../document/ast.js';
+import { commentFingerprintState, withCommentFingerprint, type FingerprintState } from './fingerprint.js';
 import type { Writer } from './index.js';
 
-/**
+/*
  * The review copy: Markdown that reads as the report does, for diffs in the notes repo. The last
- * line is an HTML comment (invisible when rendered) with the fingerprint of everything above it.
- * Editors change line endings and whitespace at line ends on save without the user meaning an edit,
- * so the fingerprint is of the text with those normalised, and the trailer may be followed by any
- * whitespace (a final newline stripped or added).
+ * line is an HTML comment (invisible when rendered) with the fingerprint of everything above it
+ * (see withCommentFingerprint).
  */
-const TRAILER = /\n<!-- plan-report sha256:([0-9a-f]{64}) -->\s*$/;
-
-/** LF line ends, no spaces or tabs before them: what an editor's save may change, undone. */
-function normalisedText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '');
-}
 
 /** Characters that would start Markdown syntax inside a line. */
 function escapeInline(text: string): string {
@@ -73,6 +78,24 @@ function tableMarkdown(block: TableBlock): string {
   return [escapeMarkdown(block.caption), '', row(block.header), rule, ...block.rows.map(row)].join('\n');
 }
 
+/** Two ideographic spaces part what the printed page sets at the two ends of one line. */
+const ENDS_APART = '\u3000\u3000';
+
+/** A thematic break; a blank line before it, else the line above would become a heading. */
+const RULE = '---';
+
+/** 版头: the 发文机关标志 in bold, the 发文字号 (and 签发人) line, the separator line as a rule. */
+function mastheadMarkdown(block: MastheadBlock): string {
+  const numberLine = [block.number, block.signer === undefined ? undefined : SIGNER_LABEL + block.signer].filter((part) => part !== undefined).map(escapeInline).join(ENDS_APART);
+  return [strong(block.issuer), ...(numberLine === '' ? [] : [escapeLineStart(numberLine)]), RULE].join('\n\n');
+}
+
+/** 版记: the 抄送 line and the 印发 line between rules. */
+function colophonMarkdown(block: ColophonBlock): string {
+  const printed = escapeLineStart(escapeInline(block.printer) + ENDS_APART + escapeInline(block.printed));
+  return [RULE, ...(block.copyTo.length === 0 ? [] : [escapeMarkdown(copyToText(block))]), printed, RULE].join('\n\n');
+}
+
 function blockMarkdown(block: Block): string {
   switch (block.type) {
     case 'title':
@@ -87,20 +110,20 @@ function blockMarkdown(block: Block): string {
       return `${escapeMarkdown(block.org)}\\\n${escapeMarkdown(block.date)}`;
     case 'table':
       return tableMarkdown(block);
+    case 'masthead':
+      return mastheadMarkdown(block);
+    case 'colophon':
+      return colophonMarkdown(block);
   }
 }
 
 export function renderMarkdown(doc: ReportDocument): string {
   const body = `${doc.blocks.map(blockMarkdown).join('\n\n')}\n`;
-  return `${body}\n<!-- plan-report sha256:${sha256Hex(normalisedText(body))} -->\n`;
+  return withCommentFingerprint(body);
 }
 
 export function markdownFingerprintState(bytes: Uint8Array): FingerprintState {
-  const text = normalisedText(new TextDecoder().decode(bytes));
-  const match = TRAILER.exec(text);
-  if (!match) return 'foreign';
-  // The document's lines are trimmed, so files of the previous version (hashed as written) match.
-  return sha256Hex(text.slice(0, match.index)) === match[1] ? 'unedited' : 'edited';
+  return commentFingerprintState(bytes);
 }
 
 export const markdownWriter: Writer = {

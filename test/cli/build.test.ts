@@ -57,9 +57,9 @@ describe('plan-report build', () => {
     const unknownOption = runCli(['build', 'x.yaml', '--frobnicate']);
     expect(unknownOption.status).toBe(2);
     expect(unknownOption.stderr).toContain('命令用法有误');
-    const badFormat = runCli(['build', 'x.yaml', '--format', 'pdf']);
+    const badFormat = runCli(['build', 'x.yaml', '--format', 'odt']);
     expect(badFormat.status).toBe(2);
-    expect(badFormat.stderr).toContain('不支持的输出格式 “pdf”');
+    expect(badFormat.stderr).toContain('不支持的输出格式 “odt”');
     const noJobs = runCli(['build', 'x.yaml', '--jobs']);
     expect(noJobs.status).toBe(2);
     expect(hasStackTrace(unknownOption.stderr + badFormat.stderr + noJobs.stderr)).toBe(false);

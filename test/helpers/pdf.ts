@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { basename, delimiter, join } from 'node:path';
+import { findSoffice } from '../../src/write/soffice.js';
 
 export function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(delimiter).some((dir) => {
@@ -17,10 +18,16 @@ export function onPath(command: string): boolean {
   });
 }
 
+/** The soffice the PDF writer would run (PLAN_REPORT_SOFFICE, PATH, the install folders). */
+function sofficeProgram(): string | undefined {
+  const lookup = findSoffice();
+  return 'program' in lookup ? lookup.program : undefined;
+}
+
 /** Whether LibreOffice is here; a test file that needs it skips (with a message) when it is not. */
 export function hasSoffice(testFile: string): boolean {
-  const found = onPath('soffice');
-  if (!found) console.warn(`${testFile} skipped: soffice (LibreOffice) is not on PATH; CI installs libreoffice-writer-nogui.`);
+  const found = sofficeProgram() !== undefined;
+  if (!found) console.warn(`${testFile} skipped: soffice (LibreOffice) was not found; CI installs libreoffice-writer-nogui.`);
   return found;
 }
 
@@ -71,7 +78,7 @@ export const PAGE_NUMBER_LINE = /^\s*—\s*\d+\s*—\s*$/;
 /** Runs LibreOffice with a profile of its own under `workDir`, so parallel runs do not clash. */
 export function soffice(args: string[], workDir: string): void {
   const profile = `-env:UserInstallation=file://${join(workDir, 'lo-profile')}`;
-  execFileSync('soffice', [profile, '--headless', ...args], { stdio: 'pipe', timeout: 150_000 });
+  execFileSync(sofficeProgram() ?? 'soffice', [profile, '--headless', ...args], { stdio: 'pipe', timeout: 150_000 });
 }
 
 export interface RenderedPdf {

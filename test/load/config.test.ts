@@ -24,13 +24,13 @@ describe('findConfig', () => {
   });
 
   it('locates mistakes: an unknown key with did-you-mean, a figure check turned off, an unknown format', async () => {
-    const root = folderWith({ 'plan-report.yaml': 'org: 某某区\nfromats: [md]\nformats: [pdf]\nrules:\n  missing-number: off\n  empty-section: off\n' });
+    const root = folderWith({ 'plan-report.yaml': 'org: 某某区\nfromats: [md]\nformats: [odt]\nrules:\n  missing-number: off\n  empty-section: off\n' });
     const found = await findConfig(root);
     expect(found.config).toBeUndefined();
     const at = (d: { location?: { line: number; column: number } }) => `${d.location?.line}:${d.location?.column}`;
     expect(found.diagnostics.map((d) => [d.code, at(d), d.params.suggestion ?? d.params.value ?? ''])).toEqual([
       ['unknown-key-suggest', '2:1', 'formats'],
-      ['bad-enum', '3:11', 'pdf'],
+      ['bad-enum', '3:11', 'odt'],
       ['bad-enum', '5:19', 'off'],
     ]);
   });

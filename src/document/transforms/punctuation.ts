@@ -95,6 +95,11 @@ export function punctuateBlocks(blocks: readonly Block[]): Block[] {
         return { ...block, org: normalisePunctuation(block.org) };
       case 'table':
         return { ...block, caption: normalisePunctuation(block.caption), rows: block.rows.map((row) => row.map(normalisePunctuation)) };
+      case 'masthead':
+        // The 发文字号 stays as typed: its brackets are checked in the notes (formal-number-brackets).
+        return { ...block, issuer: normalisePunctuation(block.issuer) };
+      case 'colophon':
+        return { ...block, copyTo: block.copyTo.map(normalisePunctuation), printer: normalisePunctuation(block.printer) };
     }
   });
 }

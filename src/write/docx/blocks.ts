@@ -16,8 +16,8 @@ import {
   type SignatureBlock,
   type TitleBlock,
 } from '../../document/ast.js';
-import { TYPE_AREA_WIDTH } from './constants.js';
-import type { DocxPreset } from './presets.js';
+import { colophonBlocks, mastheadParagraphs } from './formal.js';
+import { typeAreaWidth, type DocxPreset } from './presets.js';
 import { signatureLayout, type SignatureLine } from './signature.js';
 import { headingRunFormat } from './styles.js';
 import { tableBlocks } from './table.js';
@@ -35,8 +35,12 @@ function blankLine(keepNext = false): Paragraph {
   return new Paragraph(keepNext ? { keepNext } : {});
 }
 
+/** The title as one paragraph, its lines (GB/T 9704 7.3.1, see the title-lines transform) parted
+ * by line breaks: each line centred, and the title one 标题 for the navigation pane. */
 function titleParagraphs(block: TitleBlock): Paragraph[] {
-  return [new Paragraph({ heading: DocxHeadingLevel.TITLE, children: [new TextRun(block.text)] }), blankLine()];
+  const [first = block.text, ...rest] = block.lines ?? [block.text];
+  const runs = [new TextRun(first), ...rest.map((line) => new TextRun({ text: line, break: 1 }))];
+  return [new Paragraph({ heading: DocxHeadingLevel.TITLE, children: runs }), blankLine()];
 }
 
 function headingParagraphs(block: HeadingBlock): Paragraph[] {
@@ -68,7 +72,7 @@ function signatureLine(text: string, line: SignatureLine, keepNext: boolean): Pa
 }
 
 function signatureParagraphs(block: SignatureBlock, preset: DocxPreset): Paragraph[] {
-  const layout = signatureLayout(block.org, block.date, charsToTwip(1, preset.sizes.body), TYPE_AREA_WIDTH);
+  const layout = signatureLayout(block.org, block.date, charsToTwip(1, preset.sizes.body), typeAreaWidth(preset));
   // keepNext keeps the blank line, the org and the date on one page.
   return [blankLine(true), signatureLine(block.org, layout.org, true), signatureLine(block.date, layout.date, false)];
 }
@@ -85,5 +89,9 @@ export function blockParagraphs(block: Block, preset: DocxPreset): (Paragraph | 
       return signatureParagraphs(block, preset);
     case 'table':
       return tableBlocks(block, preset);
+    case 'masthead':
+      return mastheadParagraphs(block, preset);
+    case 'colophon':
+      return colophonBlocks(block, preset);
   }
 }

@@ -32,6 +32,12 @@ export const ER_HAO = ptToHalfPoints(22);
 export const SAN_HAO = ptToHalfPoints(16);
 /** 四号, 14 pt: page numbers. */
 export const SI_HAO = ptToHalfPoints(14);
+/** 小二, 18 pt: the plain preset's title. */
+export const XIAO_ER = ptToHalfPoints(18);
+/** 小四, 12 pt: the plain preset's body and headings. */
+export const XIAO_SI = ptToHalfPoints(12);
+/** 五号, 10.5 pt: the plain preset's page numbers. */
+export const WU_HAO = ptToHalfPoints(10.5);
 
 // Page: A4 portrait and the GB/T 9704 margins (the type area is 156 × 225 mm).
 export const PAGE_WIDTH = mmToTwip(210);
@@ -48,14 +54,18 @@ export const MARGIN_RIGHT = mmToTwip(MARGIN_RIGHT_MM);
 export const TYPE_AREA_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT;
 /** Header distance; there is no header, but the section needs a value below the top margin. */
 export const HEADER_DISTANCE = mmToTwip(15);
+/** Ordinary margins (the plain preset): Word's A4 defaults of 2.54 cm top and bottom, 3.17 cm left and right. */
+export const ORDINARY_MARGIN_TOP_BOTTOM = mmToTwip(25.4);
+export const ORDINARY_MARGIN_LEFT_RIGHT = mmToTwip(31.7);
 
 // Line grid: 22 lines × 28 characters a page.
 /** Exact 28 pt line spacing gives 22 lines in the type area. */
 export const LINE_SPACING = ptToTwip(28);
-/** The grid's line pitch equals the line spacing, so Word's grid and the text agree. LibreOffice
- * snaps exact-spaced lines to the grid; design §5 saw it fit only 21 lines with a pitch of 579. */
-export const LINE_PITCH = LINE_SPACING;
 export const CHARS_PER_LINE = 28;
+/** Spacing as a multiple of single lines (w:lineRule auto): w:line counts 240ths of a line. */
+export const AUTO_LINE_UNITS = 240;
+/** The plain preset's body spacing: 1.5 lines. */
+export const ONE_AND_A_HALF_LINES = 1.5;
 /** docGrid w:charSpace is in 4096ths of a point. */
 export const CHAR_SPACE_UNITS_PER_POINT = 4096;
 

@@ -17,20 +17,26 @@ import {
 } from './constants.js';
 import { deterministicZip, pinCoreDates, pinnedInstant } from './determinism.js';
 import { stampFingerprint } from './fingerprint.js';
-import { pageNumberFooters, sectionProperties } from './page.js';
-import { DEFAULT_DOCX_PRESET, getPreset, type DocxPreset, type FontRole } from './presets.js';
+import { evenAndOddFooters, pageNumberFooters, sectionProperties } from './page.js';
+import { DEFAULT_DOCX_PRESET, getPreset, type DocxPreset } from './presets.js';
+import type { FontChoice } from '../../schema/kinds.js';
 import { buildStyles, unsnapTitle } from './styles.js';
+import { unsnapIssuer } from './formal.js';
+import { applyReference, presetOnReference } from './reference.js';
+import type { ReferenceDoc } from '../../load/reference-doc.js';
 
 export { docxFingerprintState } from './fingerprint.js';
-export { DEFAULT_DOCX_PRESET, gbt9704, getPreset, presetNames, type DocxPreset } from './presets.js';
+export { DEFAULT_DOCX_PRESET, gbt9704, getPreset, plain, presetNames, type DocxPreset } from './presets.js';
 
 export interface RenderDocxOptions {
   /** A preset name (default `gbt9704`); an unknown name throws. */
   preset?: string;
-  /** Font names that replace the preset's for some roles. */
-  fonts?: Readonly<Partial<Record<FontRole, string>>>;
+  /** A font set (`default`, `gb2312`), or font names that replace the preset's for some roles. */
+  fonts?: FontChoice;
   /** SOURCE_DATE_EPOCH in seconds; pins every time stamp. Default: the report's date, 00:00:00Z. */
   sourceDateEpoch?: number;
+  /** The organisation's Word file (--reference-doc), read and checked: its styles, page setup, headers and footers. */
+  reference?: ReferenceDoc;
 }
 
 function buildDocument(doc: ReportDocument, preset: DocxPreset): Document {
@@ -40,7 +46,7 @@ function buildDocument(doc: ReportDocument, preset: DocxPreset): Document {
     lastModifiedBy: doc.meta.org,
     // docx writes the part and its registrations; the real value is stamped after packing.
     customProperties: [{ name: FINGERPRINT_PROPERTY, value: FINGERPRINT_PLACEHOLDER }],
-    evenAndOddHeaderAndFooters: true,
+    evenAndOddHeaderAndFooters: evenAndOddFooters(preset),
     styles: buildStyles(preset),
     sections: [
       {
@@ -59,12 +65,14 @@ function editPart(parts: Record<string, Uint8Array>, name: string, edit: (xml: s
   parts[name] = strToU8(edit(strFromU8(data)));
 }
 
-/** Patches what docx cannot write, pins the time stamps, stamps the fingerprint and re-zips
+/** Patches what docx cannot write, pins the time stamps, applies the reference doc, stamps the fingerprint and re-zips
  * deterministically. */
-function finishPackage(packed: Uint8Array, instant: Date): Uint8Array {
+function finishPackage(packed: Uint8Array, instant: Date, reference: ReferenceDoc | undefined): Uint8Array {
   const parts = unzipSync(packed);
   editPart(parts, STYLES_PART, unsnapTitle);
+  editPart(parts, DOCUMENT_PART, unsnapIssuer);
   editPart(parts, CORE_PART, (xml) => pinCoreDates(xml, instant));
+  if (reference) applyReference(parts, reference);
   if (!parts[DOCUMENT_PART]) throw new Error(`docx package lacks ${DOCUMENT_PART}`);
   // Last: the fingerprint covers every other part as it will be written.
   editPart(parts, CUSTOM_PART, (xml) => stampFingerprint(xml, parts));
@@ -72,8 +80,10 @@ function finishPackage(packed: Uint8Array, instant: Date): Uint8Array {
 }
 
 export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions = {}): Promise<Uint8Array> {
-  const preset = getPreset(options.preset ?? DEFAULT_DOCX_PRESET, options.fonts);
+  const chosen = getPreset(options.preset ?? DEFAULT_DOCX_PRESET, options.fonts);
+  // Laid out on the reference's page and body size: the signature, tables and page numbers fit it.
+  const preset = options.reference ? presetOnReference(chosen, options.reference) : chosen;
   const instant = pinnedInstant(doc.meta.date, options.sourceDateEpoch);
   const packed = await Packer.pack(buildDocument(doc, preset), 'uint8array');
-  return finishPackage(packed, instant);
+  return finishPackage(packed, instant, options.reference);
 }

@@ -1,6 +1,7 @@
 /**
- * The section: A4 with the GB/T 9704 margins, the 22-line grid, and page numbers "— N —"
- * (宋体 四号), odd pages right with a 1-char right indent, even pages left with a 1-char left indent.
+ * The section: the preset's page and margins, its line grid, and its page numbers. In gbt9704:
+ * A4 with the GB/T 9704 margins, the 22-line grid, and "— N —" (宋体 四号), odd pages right with a
+ * 1-char right indent, even pages left with a 1-char left indent.
  */
 import {
   AlignmentType,
@@ -13,24 +14,8 @@ import {
   TextRun,
   type ISectionPropertiesOptions,
 } from 'docx';
-import {
-  CHAR_SPACE_UNITS_PER_POINT,
-  CHARS_PER_LINE,
-  HEADER_DISTANCE,
-  LINE_PITCH,
-  MARGIN_BOTTOM,
-  MARGIN_LEFT,
-  MARGIN_RIGHT,
-  MARGIN_TOP,
-  PAGE_HEIGHT,
-  PAGE_NUMBER_GAP,
-  PAGE_NUMBER_INDENT_CHARS,
-  PAGE_NUMBER_PREFIX,
-  PAGE_NUMBER_SUFFIX,
-  PAGE_WIDTH,
-  TYPE_AREA_WIDTH,
-} from './constants.js';
-import { fontName, type DocxPreset } from './presets.js';
+import { CHAR_SPACE_UNITS_PER_POINT, CHARS_PER_LINE } from './constants.js';
+import { fontName, typeAreaWidth, type DocxPreset, type PageNumberSide } from './presets.js';
 import { fontSlots } from './styles.js';
 import { charsToTwip, twipToPt } from './units.js';
 
@@ -40,35 +25,37 @@ function pageNumberLine(preset: DocxPreset): number {
   return charsToTwip(1, preset.sizes.pageNumber);
 }
 
-/** Distance from the page's bottom edge to the footer's bottom: puts the dash (mid-height of the
- * line) 7 mm below the type area. */
+/** Distance from the page's bottom edge to the footer's bottom: puts the number (mid-height of the
+ * line) the preset's gap below the type area, 7 mm in GB/T 9704. */
 export function footerDistance(preset: DocxPreset): number {
-  return MARGIN_BOTTOM - PAGE_NUMBER_GAP - Math.round(pageNumberLine(preset) / 2);
+  return preset.page.margin.bottom - preset.pageNumbers.gap - Math.round(pageNumberLine(preset) / 2);
 }
 
 /** docGrid charSpace for CHARS_PER_LINE characters across the type area: the difference between
  * the grid's character pitch and the body font size, in 4096ths of a point. */
 export function gridCharSpace(preset: DocxPreset): number {
-  const pitchPt = twipToPt(TYPE_AREA_WIDTH) / CHARS_PER_LINE;
+  const pitchPt = twipToPt(typeAreaWidth(preset)) / CHARS_PER_LINE;
   return Math.round((pitchPt - preset.sizes.body / 2) * CHAR_SPACE_UNITS_PER_POINT);
 }
 
+/** The line grid's pitch equals the exact line spacing, so Word's grid and the text agree.
+ * LibreOffice snaps exact-spaced lines to the grid; design §5 saw it fit only 21 lines with a
+ * pitch of 579. Without a grid the section says so (type default). */
 function documentGrid(preset: DocxPreset): ISectionPropertiesOptions['grid'] {
+  const spacing = preset.lineSpacing;
+  if (!('exact' in spacing) || !spacing.grid) return { type: DocumentGridType.DEFAULT };
   return preset.charGrid
-    ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: LINE_PITCH, charSpace: gridCharSpace(preset) }
-    : { type: DocumentGridType.LINES, linePitch: LINE_PITCH };
+    ? { type: DocumentGridType.LINES_AND_CHARS, linePitch: spacing.exact, charSpace: gridCharSpace(preset) }
+    : { type: DocumentGridType.LINES, linePitch: spacing.exact };
 }
 
 export function sectionProperties(preset: DocxPreset): ISectionPropertiesOptions {
   return {
     page: {
-      size: { width: PAGE_WIDTH, height: PAGE_HEIGHT, orientation: PageOrientation.PORTRAIT },
+      size: { width: preset.page.width, height: preset.page.height, orientation: PageOrientation.PORTRAIT },
       margin: {
-        top: MARGIN_TOP,
-        bottom: MARGIN_BOTTOM,
-        left: MARGIN_LEFT,
-        right: MARGIN_RIGHT,
-        header: HEADER_DISTANCE,
+        ...preset.page.margin,
+        header: preset.page.header,
         footer: footerDistance(preset),
         gutter: 0,
       },
@@ -77,29 +64,38 @@ export function sectionProperties(preset: DocxPreset): ISectionPropertiesOptions
   };
 }
 
-type Side = 'left' | 'right';
+const ALIGNMENTS = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function pageNumberParagraph(preset: DocxPreset, side: Side): Paragraph {
-  const indent = charsToTwip(PAGE_NUMBER_INDENT_CHARS, preset.sizes.body);
+/** The indent from the side the number is set to; firstLine 0, or the body's 2-char first-line
+ * indent would leak into the footer. */
+function pageNumberIndent(preset: DocxPreset, side: PageNumberSide): { left?: number; right?: number; firstLine: number } {
+  if (side === 'center') return { firstLine: 0 };
+  return { [side]: charsToTwip(preset.pageNumbers.indentChars, preset.sizes.body), firstLine: 0 };
+}
+
+function pageNumberParagraph(preset: DocxPreset, side: PageNumberSide): Paragraph {
   return new Paragraph({
-    alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-    // firstLine 0: the body's 2-char first-line indent would otherwise leak into the footer.
-    indent: side === 'right' ? { right: indent, firstLine: 0 } : { left: indent, firstLine: 0 },
+    alignment: ALIGNMENTS[side],
+    indent: pageNumberIndent(preset, side),
     spacing: { line: pageNumberLine(preset), lineRule: LineRuleType.EXACT, before: 0, after: 0 },
     children: [
       new TextRun({
         font: fontSlots(fontName(preset, 'page-number')),
         size: preset.sizes.pageNumber,
-        children: [PAGE_NUMBER_PREFIX, PageNumber.CURRENT, PAGE_NUMBER_SUFFIX],
+        children: [preset.pageNumbers.prefix, PageNumber.CURRENT, preset.pageNumbers.suffix],
       }),
     ],
   });
 }
 
-/** Odd pages (the default footer) right, even pages left; needs evenAndOddHeaderAndFooters. */
-export function pageNumberFooters(preset: DocxPreset): { default: Footer; even: Footer } {
-  return {
-    default: new Footer({ children: [pageNumberParagraph(preset, 'right')] }),
-    even: new Footer({ children: [pageNumberParagraph(preset, 'left')] }),
-  };
+/** Whether odd and even pages number on different sides: then the document needs
+ * evenAndOddHeaderAndFooters. */
+export function evenAndOddFooters(preset: DocxPreset): boolean {
+  return preset.pageNumbers.odd !== preset.pageNumbers.even;
+}
+
+/** The odd pages' footer (the default one), and the even pages' when it differs. */
+export function pageNumberFooters(preset: DocxPreset): { default: Footer; even?: Footer } {
+  const odd = new Footer({ children: [pageNumberParagraph(preset, preset.pageNumbers.odd)] });
+  return evenAndOddFooters(preset) ? { default: odd, even: new Footer({ children: [pageNumberParagraph(preset, preset.pageNumbers.even)] }) } : { default: odd };
 }

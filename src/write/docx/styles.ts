@@ -1,7 +1,7 @@
 /**
- * The style sheet: document defaults carry the body (仿宋 三号, exact 28 pt, 2-char first-line
- * indent, justified); the title and headings override Word's built-in styles (styles.default.*),
- * so Word and WPS show 标题 1 rather than a duplicate custom style.
+ * The style sheet: document defaults carry the body (in gbt9704 仿宋 三号, exact 28 pt, 2-char
+ * first-line indent, justified; the preset says); the title and headings override Word's built-in
+ * styles (styles.default.*), so Word and WPS show 标题 1 rather than a duplicate custom style.
  */
 import {
   AlignmentType,
@@ -11,7 +11,7 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { HeadingLevel } from '../../document/ast.js';
-import { FIRST_LINE_INDENT_CHARS, FONT_HINT, LANGUAGE_EAST_ASIA, LINE_SPACING } from './constants.js';
+import { AUTO_LINE_UNITS, FIRST_LINE_INDENT_CHARS, FONT_HINT, LANGUAGE_EAST_ASIA } from './constants.js';
 import { fontName, type DocxPreset, type FontRole } from './presets.js';
 import { charsToTwip } from './units.js';
 
@@ -26,13 +26,14 @@ export function firstLineIndent(preset: DocxPreset): number {
   return charsToTwip(FIRST_LINE_INDENT_CHARS, preset.sizes.body);
 }
 
-/** Exact line spacing, no space before or after: every line on the 22-line grid. */
-export const exactLineSpacing = {
-  line: LINE_SPACING,
-  lineRule: LineRuleType.EXACT,
-  before: 0,
-  after: 0,
-} as const;
+/** The preset's line spacing, no space before or after: in gbt9704 exactly 28 pt, every line on
+ * the 22-line grid; else a multiple of single spacing. */
+export function lineSpacing(preset: DocxPreset) {
+  const spacing = preset.lineSpacing;
+  return 'exact' in spacing
+    ? { line: spacing.exact, lineRule: LineRuleType.EXACT, before: 0, after: 0 }
+    : { line: Math.round(spacing.lines * AUTO_LINE_UNITS), lineRule: LineRuleType.AUTO, before: 0, after: 0 };
+}
 
 const HEADING_ROLES: Readonly<Record<HeadingLevel, FontRole>> = {
   1: 'heading1',
@@ -51,7 +52,7 @@ function headingStyle(preset: DocxPreset, level: HeadingLevel): IBaseParagraphSt
   return {
     run: headingRunFormat(preset, level),
     paragraph: {
-      spacing: exactLineSpacing,
+      spacing: lineSpacing(preset),
       indent: { firstLine: firstLineIndent(preset) },
       keepNext: true,
       // Outline levels are 0-based: the navigation pane and TOC need them.
@@ -70,7 +71,7 @@ export function buildStyles(preset: DocxPreset): IStylesOptions {
           language: { eastAsia: LANGUAGE_EAST_ASIA },
         },
         paragraph: {
-          spacing: exactLineSpacing,
+          spacing: lineSpacing(preset),
           indent: { firstLine: firstLineIndent(preset) },
           alignment: AlignmentType.JUSTIFIED,
         },
@@ -78,7 +79,7 @@ export function buildStyles(preset: DocxPreset): IStylesOptions {
       title: {
         run: { font: fontSlots(fontName(preset, 'title')), size: preset.sizes.title, bold: false },
         paragraph: {
-          spacing: exactLineSpacing,
+          spacing: lineSpacing(preset),
           // The body's first-line indent would push a centred title off centre.
           indent: { firstLine: 0 },
           alignment: AlignmentType.CENTER,

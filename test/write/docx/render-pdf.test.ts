@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headingText, paragraphText, type Block } from '../../../src/document/ast.js';
+import { copyToText, headingText, paragraphText, type Block } from '../../../src/document/ast.js';
 import { docxFingerprintState, renderDocx } from '../../../src/write/docx/index.js';
 import {
   BODY_CHAR,
@@ -39,6 +39,10 @@ function blockTexts(block: Block): string[] {
       return [block.org, block.date];
     case 'table':
       return [block.caption, ...[block.header, ...block.rows].map((row) => row.join(''))];
+    case 'masthead':
+      return [block.issuer, block.number ?? '', block.signer ?? ''];
+    case 'colophon':
+      return [copyToText(block), block.printer, block.printed];
   }
 }
 
