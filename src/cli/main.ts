@@ -10,7 +10,7 @@ import type { BatchOptions, BatchResult, ReportOutcome } from '../batch/index.js
 import type { ComputedFigure } from '../model/provenance.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
-import { displayPath, escapeControls, formatDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
+import { displayPath, escapeControls, formatDiagnostics, htmlDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
@@ -357,13 +357,12 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .action(async (report: string, flags: { port?: string; templates?: string[] }) => {
       const port = flags.port === undefined ? 0 : parsePort(flags.port, lang);
       const { startPreview } = await import('../serve/preview.js');
-      const plain = { ...printOptions, color: false };
       let preview;
       try {
         preview = await startPreview(path.resolve(io.cwd, report), {
           port,
           ...(flags.templates ? { templateDirs: flags.templates.map((dir) => path.resolve(io.cwd, dir)) } : {}),
-          describe: (diagnostics) => formatDiagnostics(diagnostics, 'text', plain),
+          describe: (diagnostics) => htmlDiagnostics(diagnostics, printOptions),
           onBuild: (diagnostics) => diagnostics.length > 0 && printDiagnostics(diagnostics),
         });
       } catch (cause) {

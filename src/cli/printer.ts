@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/lang.js';
 import { diagnosticHint, diagnosticMessage } from '../diagnostics/messages.js';
+import { escapeHtml } from '../write/html/escape.js';
 import { t } from './messages.js';
 
 /** The one diagnostics printer: text for people, json for tools, github for workflow annotations. */
@@ -159,6 +160,26 @@ function githubDiagnostic(d: Diagnostic, options: PrintOptions): string {
 }
 
 /** The printed report of a run's diagnostics; empty when there are none. */
+/**
+ * For a web page (the preview): each problem as a list item, its place, message and hint, and the
+ * source line with the column marked by an element rather than a caret, which a proportional or
+ * CJK font would misplace. Everything is escaped.
+ */
+export function htmlDiagnostics(diagnostics: readonly Diagnostic[], options: Omit<PrintOptions, 'color'>): string {
+  const items = diagnostics.map((raw) => {
+    const d = forDisplay(raw, options.cwd);
+    const label = t(options.lang, d.severity === 'error' ? 'errorLabel' : 'warningLabel');
+    const where = d.location ? `${displayPath(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}` : '';
+    const head = `<p><code>${escapeHtml(where)}</code> <strong class="${d.severity}">${escapeHtml(label)}</strong> ${escapeHtml(diagnosticMessage(d, options.lang))} <code>[${escapeHtml(d.code)}]</code></p>`;
+    const source = d.location?.sourceLine;
+    const window = d.location && source !== undefined ? sourceWindow(source, d.location.column) : undefined;
+    const line = window ? `<pre>${escapeHtml(window.before)}<mark>${escapeHtml([...window.after][0] ?? ' ')}</mark>${escapeHtml([...window.after].slice(1).join(''))}</pre>` : '';
+    const hint = diagnosticHint(d, options.lang);
+    return `<li>${head}${line}${hint === undefined ? '' : `<p>${escapeHtml(t(options.lang, 'hintLabel'))}: ${escapeHtml(hint)}</p>`}</li>`;
+  });
+  return `<ol class="problems">${items.join('')}</ol><p>${escapeHtml(summary(diagnostics, options.lang))}</p>`;
+}
+
 export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: ReportFormat, options: PrintOptions): string {
   diagnostics = diagnostics.map((d) => forDisplay(d, options.cwd));
   if (format === 'json') return `${jsonReport(diagnostics, options)}\n`;

@@ -12,7 +12,7 @@ export interface PreviewOptions extends PrepareOptions, RenderOptions {
   port?: number;
   /** Called after each build of the page with its problems (the terminal prints them). */
   onBuild?: (diagnostics: readonly Diagnostic[]) => void;
-  /** Renders the problems of a build that failed, as text for the page (the CLI's own printer). */
+  /** The problems of a build that failed as HTML for the page (the CLI's own printer), escaped. */
   describe: (diagnostics: readonly Diagnostic[]) => string;
 }
 
@@ -39,10 +39,10 @@ function escapeHtml(text: string): string {
 }
 
 /** The page of a build that failed: its problems where the report would be, in the same words as the terminal. */
-function problemsPage(report: string, text: string): string {
+function problemsPage(report: string, problems: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="Content-Security-Policy" content="${PREVIEW_POLICY}"><title>${escapeHtml(path.basename(report))}</title>
-<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem}pre{white-space:pre-wrap;word-break:break-word;font:0.95rem/1.5 ui-monospace,monospace;background:#fff4f4;border-left:4px solid #c00;padding:1rem}</style></head>
-<body><pre>${escapeHtml(text)}</pre>${RELOAD_SCRIPT}</body></html>`;
+<style>body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;padding:0 1rem;line-height:1.5}.problems{padding-left:1.5rem}.problems li{margin-bottom:1rem;border-left:4px solid #c00;padding-left:0.75rem}.warning{color:#a60}.error{color:#c00}pre{white-space:pre-wrap;word-break:break-word;background:#f6f6f6;padding:0.5rem}mark{background:#fc6;outline:1px solid #c00}</style></head>
+<body>${problems}${RELOAD_SCRIPT}</body></html>`;
 }
 
 /** The report's HTML with the reload script before </body>, and a policy that lets only it run. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeControls, formatDiagnostics, useColor } from '../../src/cli/printer.js';
+import { escapeControls, formatDiagnostics, htmlDiagnostics, useColor } from '../../src/cli/printer.js';
 import { error, warning } from '../../src/diagnostics/diagnostic.js';
 
 const cwd = '/notes';
@@ -95,5 +95,16 @@ describe('the printer and text from the notes that a terminal would obey', () =>
     const parsed = JSON.parse(json) as { diagnostics: { params: { value: string }; file: string }[] };
     expect(parsed.diagnostics[0]!.params.value).toBe(hostile);
     expect(parsed.diagnostics[0]!.file).toBe('evil\u001b[2J.yaml');
+  });
+});
+
+describe('htmlDiagnostics (the preview page)', () => {
+  it('marks the column with an element, escapes the notes\' text, and says where and what', () => {
+    const d = error('unknown-metric-suggest', { id: '<b>x</b>', suggestion: 'boilers' }, { file: '/repo/2023-h1.yaml', line: 47, column: 5, sourceLine: '关闭<b>{{target "x"}}' });
+    const html = htmlDiagnostics([d], { lang: 'zh', cwd: '/repo' });
+    expect(html).toContain('<code>2023-h1.yaml:47:5</code> <strong class="error">错误</strong> 没有编号为 “&lt;b&gt;x&lt;/b&gt;” 的指标 <code>[unknown-metric-suggest]</code>');
+    expect(html).toContain('<pre>关闭&lt;b<mark>&gt;</mark>{{target &quot;x&quot;}}</pre>');
+    expect(html).toContain('<p>提示: 是否想写 “boilers”？</p>');
+    expect(html).not.toMatch(/<b>/);
   });
 });
