@@ -97,6 +97,8 @@ const messages = {
     zh: '参考文档：单位的 Word 文件（.docx），docx 采用其中的样式、页面设置和页眉页脚（默认：plan-report.yaml 的 reference-doc）',
     en: 'the organisation\'s Word file (.docx) whose styles, page setup, header and footer the docx takes (default: reference-doc of plan-report.yaml)',
   },
+  // issue 10: drafts (a place in a Word file, which has paragraphs, not lines)
+  paragraphLabel: { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/lang.js';
 import { diagnosticHint, diagnosticMessage } from '../diagnostics/messages.js';
 import { escapeHtml } from '../write/html/escape.js';
@@ -82,6 +82,12 @@ function shownFile(file: string, cwd: string): string {
   return escapeControls(displayPath(file, cwd));
 }
 
+/** Where a problem is, as printed: file:line:column, or in a Word file file:第 N 段 (no lines there). */
+function placeLabel(location: Location, lang: Lang, cwd: string): string {
+  const file = shownFile(location.file, cwd);
+  return location.unit === 'paragraph' ? `${file}:${t(lang, 'paragraphLabel', { paragraph: location.line })}` : `${file}:${location.line}:${location.column}`;
+}
+
 /** How much of a long source line is quoted on each side of the caret, in characters. */
 const SOURCE_CONTEXT = 60;
 
@@ -103,10 +109,13 @@ function sourceWindow(source: string, column: number): { before: string; after: 
 function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
   const label = d.severity === 'error' ? c.red.bold(t(options.lang, 'errorLabel')) : c.yellow.bold(t(options.lang, 'warningLabel'));
-  const where = d.location ? `${shownFile(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}: ` : '';
+  const where = d.location ? `${placeLabel(d.location, options.lang, options.cwd)}: ` : '';
   const lines = [`${c.bold(where)}${label} ${diagnosticMessage(d, options.lang)} ${c.dim(`[${d.code}]`)}`];
   const source = d.location?.sourceLine;
-  if (d.location && source !== undefined) {
+  if (d.location?.unit === 'paragraph' && source !== undefined) {
+    // A snippet of the paragraph, to find it by: a caret would point into a line Word never shows.
+    lines.push(c.dim('  > ') + escapeControls(source.replace(/\t/g, ' ')));
+  } else if (d.location && source !== undefined) {
     const gutter = String(d.location.line);
     const pad = ' '.repeat(gutter.length);
     const { before, after } = sourceWindow(source, d.location.column);
@@ -132,8 +141,9 @@ function jsonReport(diagnostics: readonly Diagnostic[], options: PrintOptions): 
     message: diagnosticMessage(d, options.lang),
     hint: diagnosticHint(d, options.lang) ?? null,
     file: d.location ? displayPath(d.location.file, options.cwd) : null,
-    line: d.location?.line ?? null,
-    column: d.location?.column ?? null,
+    ...(d.location?.unit === 'paragraph'
+      ? { line: null, column: null, paragraph: d.location.line, snippet: d.location.sourceLine ?? null }
+      : { line: d.location?.line ?? null, column: d.location?.column ?? null }),
     params: d.params,
   }));
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
@@ -150,12 +160,13 @@ function escapeProperty(value: string): string {
 }
 
 function githubDiagnostic(d: Diagnostic, options: PrintOptions): string {
-  const properties = [
-    ...(d.location ? [`file=${escapeProperty(shownFile(d.location.file, options.cwd))}`, `line=${d.location.line}`, `col=${d.location.column}`] : []),
-    `title=${escapeProperty(d.code)}`,
-  ];
+  const inParagraph = d.location?.unit === 'paragraph';
+  const lineAndColumn = d.location && !inParagraph ? [`line=${d.location.line}`, `col=${d.location.column}`] : [];
+  const properties = [...(d.location ? [`file=${escapeProperty(shownFile(d.location.file, options.cwd))}`, ...lineAndColumn] : []), `title=${escapeProperty(d.code)}`];
   const hint = diagnosticHint(d, options.lang);
-  const message = diagnosticMessage(d, options.lang) + (hint ? `\n${hint}` : '');
+  // GitHub shows a Word file by no line: the paragraph and its snippet go into the message.
+  const place = inParagraph ? `${t(options.lang, 'paragraphLabel', { paragraph: d.location!.line })} > ${escapeControls(d.location!.sourceLine ?? '')}\n` : '';
+  const message = place + diagnosticMessage(d, options.lang) + (hint ? `\n${hint}` : '');
   return `::${d.severity} ${properties.join(',')}::${escapeData(message)}`;
 }
 
@@ -169,11 +180,12 @@ export function htmlDiagnostics(diagnostics: readonly Diagnostic[], options: Omi
   const items = diagnostics.map((raw) => {
     const d = forDisplay(raw, options.cwd);
     const label = t(options.lang, d.severity === 'error' ? 'errorLabel' : 'warningLabel');
-    const where = d.location ? `${displayPath(d.location.file, options.cwd)}:${d.location.line}:${d.location.column}` : '';
+    const where = d.location ? placeLabel(d.location, options.lang, options.cwd) : '';
     const head = `<p><code>${escapeHtml(where)}</code> <strong class="${d.severity}">${escapeHtml(label)}</strong> ${escapeHtml(diagnosticMessage(d, options.lang))} <code>[${escapeHtml(d.code)}]</code></p>`;
     const source = d.location?.sourceLine;
-    const window = d.location && source !== undefined ? sourceWindow(source, d.location.column) : undefined;
-    const line = window ? `<pre>${escapeHtml(window.before)}<mark>${escapeHtml([...window.after][0] ?? ' ')}</mark>${escapeHtml([...window.after].slice(1).join(''))}</pre>` : '';
+    const window = d.location && source !== undefined && d.location.unit !== 'paragraph' ? sourceWindow(source, d.location.column) : undefined;
+    const snippet = d.location?.unit === 'paragraph' && source !== undefined ? `<pre>${escapeHtml(source)}</pre>` : '';
+    const line = window ? `<pre>${escapeHtml(window.before)}<mark>${escapeHtml([...window.after][0] ?? ' ')}</mark>${escapeHtml([...window.after].slice(1).join(''))}</pre>` : snippet;
     const hint = diagnosticHint(d, options.lang);
     return `<li>${head}${line}${hint === undefined ? '' : `<p>${escapeHtml(t(options.lang, 'hintLabel'))}: ${escapeHtml(hint)}</p>`}</li>`;
   });

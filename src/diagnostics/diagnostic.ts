@@ -17,6 +17,12 @@ export interface Location {
   column: number;
   /** The whole source line, for the caret display. */
   sourceLine?: string;
+  /**
+   * 'paragraph' in a Word file, which has no lines: `line` is the paragraph's number (1-based, as a
+   * reader counts them), `column` the character in it, and `sourceLine` a snippet around the spot,
+   * shown quoted rather than under a caret.
+   */
+  unit?: 'paragraph';
 }
 
 export interface Diagnostic {
@@ -24,6 +30,11 @@ export interface Diagnostic {
   severity: Severity;
   params: DiagnosticParams;
   location?: Location;
+  /**
+   * A replacement that is safe to apply without a person reading it (drafts only): `length`
+   * characters at `offset` of the paragraph's text become `text`. Absent when a fix needs judgement.
+   */
+  fix?: { offset: number; length: number; text: string };
 }
 
 export function error(code: DiagnosticCode, params: DiagnosticParams = {}, location?: Location): Diagnostic {

@@ -622,6 +622,92 @@ const catalogue = {
     zh: { message: '标题中的“{word}”比一行（{max} 个字）还长，只能从词中间断开回行', hint: '缩短标题，或在 report.title 中把标题写成各行的列表，如 [某某街道人大工委, 2023年上半年工作总结]' },
     en: { message: 'the title holds "{word}", longer than a line ({max} characters), so it was broken inside that word', hint: 'shorten the title, or give its lines as a list in report.title, such as [某某街道人大工委, 2023年上半年工作总结]' },
   },
+  // issue 10: draft rules
+  'halfwidth-punctuation': {
+    zh: { message: '中文里用了半角标点 “{text}”，应为 “{replacement}”', hint: '中文正文使用全角标点（GB/T 15834）；网址、时间、小数和版本号中的半角符号不受影响' },
+    en: { message: 'half-width "{text}" in Chinese text; use "{replacement}"', hint: 'Chinese text takes full-width punctuation (GB/T 15834); URLs, times, decimals and version numbers keep theirs' },
+  },
+  'punctuation-form': {
+    zh: { message: '“{text}” 应写作 “{replacement}”', hint: '省略号写作……，破折号写作——，数值范围用～连接（GB/T 15834）' },
+    en: { message: '"{text}" should be written "{replacement}"', hint: 'GB/T 15834: the ellipsis is ……, the dash ——, and a range of figures takes ～' },
+  },
+  'ordinal-form': {
+    zh: { message: '序次语 “{text}” 应写作 “{replacement}”', hint: '公文结构层次序数依次为 一、（一）1.（1）（GB/T 9704）' },
+    en: { message: 'the ordinal "{text}" should be written "{replacement}"', hint: 'GB/T 9704 numbers the levels 一、 （一） 1. （1）' },
+  },
+  'ordinal-sequence': {
+    zh: { message: '序次语 “{text}” 不连续，此处应为第 {expected} 项', hint: '检查是否漏了、重复了或误删了一项，或是否缺少上一级标题' },
+    en: { message: 'the ordinal "{text}" breaks the sequence; item {expected} was expected here', hint: 'look for a missing, repeated or deleted item, or a missing heading above' },
+  },
+  'ordinal-mixed': {
+    zh: { message: '以 “{first}” 开始的列举中出现了 “{text}”', hint: '同一组列举使用同一套序次语：首先……其次，第一……第二，一是……二是' },
+    en: { message: '"{text}" in an enumeration that began with "{first}"', hint: 'one enumeration, one family: 首先……其次, 第一……第二 or 一是……二是' },
+  },
+  'date-leading-zero': {
+    zh: { message: '日期 “{text}” 中的月、日不加 0，应为 “{replacement}”', hint: '按 GB/T 15835，年月日中的月、日写作 3月5日' },
+    en: { message: 'the date "{text}" pads month or day with 0; write "{replacement}"', hint: 'GB/T 15835 writes months and days without a leading zero: 3月5日' },
+  },
+  'year-abbreviated': {
+    zh: { message: '年份 “{text}” 写成了简写', hint: '年份写全，例如 2023年（GB/T 15835）' },
+    en: { message: 'the year "{text}" is abbreviated', hint: 'write the year in full, such as 2023年 (GB/T 15835)' },
+  },
+  'date-mixed-numerals': {
+    zh: { message: '日期 “{text}” 混用了汉字数字和阿拉伯数字', hint: '同一日期统一用阿拉伯数字，例如 2023年3月' },
+    en: { message: 'the date "{text}" mixes Chinese and Arabic numerals', hint: 'write one date in Arabic numerals throughout, such as 2023年3月' },
+  },
+  'range-percent': {
+    zh: { message: '百分数范围 “{text}” 应为 “{replacement}”', hint: '范围两端的百分号都不能省（GB/T 15835）' },
+    en: { message: 'the range of percentages "{text}" should be "{replacement}"', hint: 'GB/T 15835 puts the sign on both ends of the range' },
+  },
+  'double-approximation': {
+    zh: { message: '“{text}” 重复表示约数', hint: '“约”与“左右”“多”“余”不并用，保留其一' },
+    en: { message: '"{text}" says "about" twice', hint: 'use 约 or 左右/多/余, not both' },
+  },
+  'heading-punctuation': {
+    zh: { message: '单独成行的标题末尾不加 “{text}”', hint: '删去标题末尾的标点（GB/T 9704）' },
+    en: { message: 'a heading on a line of its own does not end with "{text}"', hint: 'remove the mark at the end of the heading (GB/T 9704)' },
+  },
+  'garbled-text': {
+    zh: { message: '疑似乱码 “{text}”', hint: '从网页或其他编码的文件复制时文字损坏；请对照原文改正' },
+    en: { message: 'garbled text "{text}"', hint: 'the text was damaged when copied from a web page or a file in another encoding; correct it from the original' },
+  },
+  'traditional-characters': {
+    zh: { message: '简体文稿中出现繁体字 “{text}”，应为 “{replacement}”', hint: '统一使用规范简化字' },
+    en: { message: 'the Traditional character "{text}" in a Simplified draft; use "{replacement}"', hint: 'write Simplified characters throughout' },
+  },
+  // issue 10: drafts written by hand (readers: .md, .txt, .docx)
+  'draft-legacy-doc': {
+    zh: { message: '{path} 是 Word 97-2003 格式（.doc），无法检查', hint: '在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx），再检查新文件' },
+    en: { message: '{path} is a Word 97-2003 document (.doc) and cannot be checked', hint: 'open it in Word or WPS, save it as a Word Document (*.docx) and check the new file' },
+  },
+  'draft-encrypted': {
+    zh: { message: '{path} 设有密码保护，无法读取', hint: '在 Word 或 WPS 中打开它，取消密码（文件 > 信息 > 保护文档 > 用密码进行加密，清空密码），另存一份不加密的 .docx 再检查' },
+    en: { message: '{path} is protected by a password and cannot be read', hint: 'open it in Word or WPS, remove the password (File > Info > Protect Document > Encrypt with Password, clear it) and check an unprotected copy saved as .docx' },
+  },
+  'draft-not-docx': {
+    zh: { message: '{path} 不是 Word 文档（.docx）', hint: '文件扩展名与内容不符；用 Word、WPS 或 LibreOffice 把它另存为 .docx，或改用与内容相符的扩展名（.txt、.md）' },
+    en: { message: '{path} is not a Word document (.docx)', hint: 'its name does not match its content; save it as .docx in Word, WPS or LibreOffice, or give it the extension of its content (.txt, .md)' },
+  },
+  'draft-damaged': {
+    zh: { message: '{path} 已损坏，无法读取其中的文字', hint: '在 Word 或 WPS 中打开它（必要时用“打开并修复”），另存一份 .docx 再检查' },
+    en: { message: '{path} is damaged: its text cannot be read', hint: 'open it in Word or WPS (with Open and Repair if needed), save a copy as .docx and check that' },
+  },
+  'draft-zip-bomb': {
+    zh: { message: '{path} 解压后会超出上限（{maxParts} 个部件、共 {maxSize} MB）或压缩比异常，疑似“压缩炸弹”，没有解压', hint: '正常的 Word 文档不会这样；请检查用 Word 或 WPS 保存的 .docx，并确认文件来源可靠' },
+    en: { message: '{path} would unpack beyond the limits ({maxParts} parts, {maxSize} MB in all) or is packed unusually tightly: refused as a possible zip bomb, nothing unpacked', hint: 'a Word document is never like this; check a .docx saved by Word or WPS, and check where the file came from' },
+  },
+  'draft-strict': {
+    zh: { message: '{path} 是“Strict Open XML 文档”格式，不受支持', hint: '在 Word 中“另存为”“Word 文档（*.docx）”，而不是“Strict Open XML 文档”，再检查新文件' },
+    en: { message: '{path} is a Strict Open XML Document, which is not supported', hint: 'in Word, Save As "Word Document (*.docx)", not "Strict Open XML Document", and check the new file' },
+  },
+  'draft-too-large': {
+    zh: { message: '{path} 过大（{size} MB，上限 {limit} MB），没有检查', hint: '确认是不是选错了文件；Word 文档中的大量图片可先删去，另存一份再检查' },
+    en: { message: '{path} is too large ({size} MB, limit {limit} MB) and was not checked', hint: 'check that it is the right file; save a copy without its many pictures and check that' },
+  },
+  'draft-binary': {
+    zh: { message: '{path} 不是文本文件（含二进制内容），无法作为 .txt 或 .md 文稿检查', hint: 'Word 文档请保存为 .docx 再检查；文本文稿请在编辑器中另存为 UTF-8 文本' },
+    en: { message: '{path} is not a text file (binary content), so it cannot be checked as a .txt or .md draft', hint: 'save a Word document as .docx and check that; save a text draft as UTF-8 text in your editor' },
+  },
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

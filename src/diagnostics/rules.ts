@@ -1,5 +1,6 @@
 import type { Diagnostic, Severity } from './diagnostic.js';
 import type { DiagnosticCode } from './messages.js';
+import { DRAFT_RULES } from '../lint/draft/rule-table.js';
 
 /** What an office may make of a warning in plan-report.yaml: an error that stops the build, or nothing. */
 export type RuleLevel = 'error' | 'warning' | 'off';
@@ -11,7 +12,6 @@ export type RuleLevel = 'error' | 'warning' | 'off';
  * is the worst outcome. Errors cannot be relaxed at all, so they are not here.
  */
 export const RULES = {
-  'duplicate-text': { silenceable: true },
   'empty-section': { silenceable: true },
   'leading-zero-number': { silenceable: true },
   'number-as-text': { silenceable: true },
@@ -26,8 +26,9 @@ export const RULES = {
   'metric-outside-period': { silenceable: false },
   'metric-bad-unit': { silenceable: false },
   'metric-target-not-positive': { silenceable: false },
-  placeholder: { silenceable: false },
-  'missing-number': { silenceable: false },
+  // issue 10: the draft rules, which include the ids shared with the notes lint: placeholder and
+  // missing-number (never silenceable) and duplicate-text.
+  ...DRAFT_RULES,
 } as const satisfies Partial<Record<DiagnosticCode, { silenceable: boolean }>>;
 
 export type RuleCode = keyof typeof RULES;

@@ -1,6 +1,7 @@
 import { warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { inlineText, type Origin, type ReportDocument } from '../document/ast.js';
 import { locationAt, type SourceFile } from '../load/source-file.js';
+import { countsWithoutNumber } from './draft/counts.js';
 
 /**
  * Rules over the composed report text, the seeds' defects: placeholders left in (××, __), counts
@@ -31,9 +32,6 @@ function pieces(doc: ReportDocument): TextPiece[] {
 
 const PLACEHOLDER = /×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]{2,}|[_＿]{2,}|□{2,}|〇{3,}/g;
 
-/** 多份 / 余条 with no number before them; 许多, 很多 and the like are ordinary words. */
-const COUNT_WITHOUT_NUMBER = /(?<![\d０-９一二三四五六七八九十百千万几两许很较更最诸众繁大好太过])[多余](?:份|条|张|件|台|场|期|篇|项|户|人次)/g;
-
 /** Where a piece of text was written: found again near its origin, else the origin itself. */
 function locateInNotes(files: ReadonlyMap<string, SourceFile>, origin: Origin | undefined, needle: string): Location | undefined {
   if (!origin) return undefined;
@@ -44,10 +42,12 @@ function locateInNotes(files: ReadonlyMap<string, SourceFile>, origin: Origin | 
   return locationAt(file, offset >= 0 ? offset : start + origin.column - 1);
 }
 
-function matchesRule(code: 'placeholder' | 'missing-number', pattern: RegExp) {
+function matchesRule(code: 'placeholder' | 'missing-number', find: (text: string) => readonly { text: string }[]) {
   return (doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] =>
-    pieces(doc).flatMap((piece) => [...piece.text.matchAll(pattern)].map((match) => warning(code, { text: match[0] }, locateInNotes(files, piece.origin, match[0]))));
+    pieces(doc).flatMap((piece) => find(piece.text).map((match) => warning(code, { text: match.text }, locateInNotes(files, piece.origin, match.text))));
 }
+
+const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => ({ text: match[0] }));
 
 /** Long identical passages: the seeds copied whole sections from one report into another. */
 function duplicateText(doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
@@ -68,7 +68,8 @@ function duplicateText(doc: ReportDocument, files: ReadonlyMap<string, SourceFil
   return found;
 }
 
-const RULES = [matchesRule('placeholder', PLACEHOLDER), matchesRule('missing-number', COUNT_WITHOUT_NUMBER), duplicateText];
+// The count rule is the drafts' own, so notes and drafts agree on what a count without its number is.
+const RULES = [matchesRule('placeholder', placeholders), matchesRule('missing-number', countsWithoutNumber), duplicateText];
 
 export function lintText(doc: ReportDocument, files: readonly SourceFile[]): Diagnostic[] {
   const byPath = new Map(files.map((file) => [file.path, file]));

@@ -129,7 +129,7 @@ function megabytes(bytes: number): string {
 }
 
 /** A problem of the file's content that stops reading it. */
-class Refusal extends Error {
+export class Refusal extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.code);
   }
@@ -137,21 +137,40 @@ class Refusal extends Error {
 
 /** The pure half of loadReferenceDoc: the bytes of `file` -> what the writer takes, or why not. */
 export function readReferenceDoc(file: string, bytes: Uint8Array, location: Location): LoadedReference {
-  const refuse = (code: Parameters<typeof error>[0], params: Record<string, string | number> = {}) => new Refusal(error(code, { path: file, ...params }, location));
+  const refuse = (code: WordRefusalCode, params: Record<string, string | number> = {}) => new Refusal(error(code, { path: file, ...params }, location));
   try {
-    const kind = fileKind(bytes);
-    if (kind === 'encrypted') throw refuse('reference-doc-encrypted');
-    if (kind === 'ole') throw refuse('reference-doc-legacy-doc');
-    if (kind !== 'zip') throw refuse('reference-doc-not-docx');
-    const zip = openZip(bytes, refuse);
-    return { reference: gather(file, location, zip, refuse), diagnostics: [] };
+    return { reference: gather(file, location, openWordPackage(bytes, refuse), refuse), diagnostics: [] };
   } catch (cause) {
     if (cause instanceof Refusal) return { diagnostics: [cause.diagnostic] };
     throw cause;
   }
 }
 
-type Refuse = (code: Parameters<typeof error>[0], params?: Record<string, string | number>) => Refusal;
+/**
+ * Makes the refusal of a Word file's content. The codes are the reference doc's; a reader of other
+ * Word files (drafts) maps each to its own code, so both are refused for the same reasons.
+ */
+export type Refuse = (code: WordRefusalCode, params?: Record<string, string | number>) => Refusal;
+
+export type WordRefusalCode =
+  | 'reference-doc-encrypted'
+  | 'reference-doc-legacy-doc'
+  | 'reference-doc-not-docx'
+  | 'reference-doc-damaged'
+  | 'reference-doc-zip-bomb'
+  | 'reference-doc-no-styles'
+  | 'reference-doc-bad-xml'
+  | 'reference-doc-strict';
+
+/** The bytes of a Word file -> its zip, checked, or the refusal that says why not: an old .doc and a
+ * password-protected .docx (both OLE files), anything else not a zip, a damaged zip, a zip bomb. */
+export function openWordPackage(bytes: Uint8Array, refuse: Refuse): Zip {
+  const kind = fileKind(bytes);
+  if (kind === 'encrypted') throw refuse('reference-doc-encrypted');
+  if (kind === 'ole') throw refuse('reference-doc-legacy-doc');
+  if (kind !== 'zip') throw refuse('reference-doc-not-docx');
+  return openZip(bytes, refuse);
+}
 
 // --- What kind of file -------------------------------------------------------------------------
 
@@ -183,7 +202,7 @@ interface ZipEntry {
   localOffset: number;
 }
 
-interface Zip {
+export interface Zip {
   /** Entries by lower-cased name: part names are case-insensitive (OPC). */
   entries: Map<string, ZipEntry>;
   read(name: string): Uint8Array | undefined;
@@ -335,7 +354,7 @@ export function parseXml(text: string, keptDepth = MAX_XML_DEPTH): XmlElement {
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 /** The five predefined entities and character references decoded. */
-function decodeXmlText(text: string): string {
+export function decodeXmlText(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (whole, ref: string) => {
     if (ref[0] !== '#') return ENTITIES[ref.toLowerCase()] ?? whole;
     const code = ref[1] === 'x' || ref[1] === 'X' ? Number.parseInt(ref.slice(2), 16) : Number(ref.slice(1));
@@ -385,14 +404,14 @@ function parsedText(data: Uint8Array, part: string, refuse: Refuse, keptDepth?: 
 }
 
 /** A part read and parsed; undefined when the package has no such part. */
-function parsePart(zip: Zip, part: string, refuse: Refuse, keptDepth?: number): { text: string; root: XmlElement } | undefined {
+export function parsePart(zip: Zip, part: string, refuse: Refuse, keptDepth?: number): { text: string; root: XmlElement } | undefined {
   const data = zip.read(part);
   return data ? parsedText(data, part, refuse, keptDepth) : undefined;
 }
 
 /** A WordprocessingML part's root must bind `w` to the transitional namespace the writer uses; Strict
  * Open XML (Word's "Strict Open XML Document") binds another. */
-function checkWordNamespace(root: XmlElement, rootName: string, part: string, refuse: Refuse): void {
+export function checkWordNamespace(root: XmlElement, rootName: string, part: string, refuse: Refuse): void {
   if (prefixOf(root, W_STRICT_NAMESPACE) !== undefined) throw refuse('reference-doc-strict');
   if (root.name !== rootName || attribute(root, 'xmlns:w') !== W_NAMESPACE) throw refuse('reference-doc-bad-xml', { part });
 }

@@ -11,7 +11,12 @@ const SKIPPED_DIRS = new Set(['node_modules']);
  * link to a parent does not loop), and only regular files are taken: a FIFO named notes.yaml would
  * block the reader forever. A link that leads nowhere is left to the reports that name it.
  */
-export async function yamlFilesBelow(dir: string, diagnostics: Diagnostic[], walked = new Set<string>()): Promise<string[]> {
+export async function yamlFilesBelow(dir: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  return filesBelow(dir, (name) => /\.ya?ml$/i.test(name), diagnostics);
+}
+
+/** The files below a folder whose name `accept`s, walked as yamlFilesBelow walks (check takes drafts too). */
+export async function filesBelow(dir: string, accept: (name: string) => boolean, diagnostics: Diagnostic[], walked = new Set<string>()): Promise<string[]> {
   let entries: Dirent[];
   try {
     const real = await fs.realpath(dir);
@@ -27,8 +32,8 @@ export async function yamlFilesBelow(dir: string, diagnostics: Diagnostic[], wal
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const full = path.join(dir, entry.name);
     const stat = entry.isSymbolicLink() ? await fs.stat(full).catch(() => undefined) : entry;
-    if (stat?.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await yamlFilesBelow(full, diagnostics, walked)));
-    else if (stat?.isFile() && !entry.name.startsWith('.') && /\.ya?ml$/i.test(entry.name)) found.push(full);
+    if (stat?.isDirectory() && !entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name)) found.push(...(await filesBelow(full, accept, diagnostics, walked)));
+    else if (stat?.isFile() && !entry.name.startsWith('.') && accept(entry.name)) found.push(full);
   }
   return found;
 }
