@@ -8,6 +8,7 @@ import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import type { BatchOptions, BatchResult, ReportOutcome } from '../batch/index.js';
 import type { ComputedFigure } from '../model/provenance.js';
+import { packageVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
 import { displayPath, escapeControls, formatDiagnostics, htmlDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
@@ -445,11 +446,6 @@ function formatFigures(figures: readonly ComputedFigure[], lang: Lang, cwd: stri
     .concat('\n');
 }
 
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** The process entry: bin/plan-report.js calls this. */
 export async function main(): Promise<void> {
