@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics/diagnostic.js';
-import { nextPeriod, parsePeriod, type Period } from './model/period.js';
+import { localIsoDate, nextPeriod, parsePeriod, type Period } from './model/period.js';
+import { packageVersion } from './version.js';
 import { CONFIG_FILE_NAME } from './schema/config.js';
 
 /** The files `init` copies, shipped with the package; tokens such as __YEAR__ are filled in. */
@@ -51,10 +52,6 @@ const STARTER_FILES: readonly { starter: string; target: (period: Period) => str
   { starter: 'gitlab-ci.yml', target: () => '.gitlab-ci.yml' },
 ];
 
-function localToday(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
 
 /** The half year a date falls in: 2026-11-29 -> 2026-H2. */
 function halfYearOf(isoDate: string): string {
@@ -62,10 +59,6 @@ function halfYearOf(isoDate: string): string {
   return `${year}-H${month! <= 6 ? 1 : 2}`;
 }
 
-async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await fs.readFile(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** The org as a YAML value: quoted only when it must be (a colon, a leading symbol). */
 function yamlScalar(text: string): string {
@@ -145,7 +138,7 @@ async function ensureFolder(dir: string): Promise<Diagnostic | undefined> {
  */
 export async function initRepo(options: InitOptions): Promise<InitResult> {
   const dir = path.resolve(options.dir);
-  const date = options.date ?? localToday();
+  const date = options.date ?? localIsoDate();
   const period = parsePeriod(options.period ?? halfYearOf(date));
   const values = tokenValues(period, options.org ?? DEFAULT_ORG, date, options.version ?? (await packageVersion()));
   const result: InitResult = { written: [], kept: [], diagnostics: [] };

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadReport } from './load/project.js';
-import { parsePeriod, type Period } from './model/period.js';
+import { localIsoDate, parsePeriod, type Period } from './model/period.js';
 import { PERIOD_PATTERN } from './schema/common.js';
 import { kindSpec, type ReportKind } from './schema/kinds.js';
 import type { ReportFile, Section } from './schema/report.js';
@@ -71,11 +71,6 @@ function blankSections(kind: ReportKind): { sections: Section[]; plan?: ReportFi
   return kindSpec(kind).plan ? { sections, plan: { sections: [{ id: 'next', title: '重点工作', plans: 'items' }] } } : { sections };
 }
 
-function todayIso(): string {
-  const now = new Date();
-  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
-}
-
 /** The comment lines that carry the previous report's metric ids over, for {{metric}} in the new prose. */
 function metricComments(metrics: readonly { id: string; name: string }[]): string[] {
   if (metrics.length === 0) return [];
@@ -124,14 +119,14 @@ export async function newReport(options: NewReportOptions, cwd: string): Promise
     if (!loaded || hasErrors(diagnostics)) return { path: file, written: false, diagnostics };
     const previous = loaded.report;
     const previousPeriod = parsePeriod(previous.report.period);
-    body.report = { org: previous.report.org, kind: options.kind, period: period.id, date: options.date ?? todayIso() };
+    body.report = { org: previous.report.org, kind: options.kind, period: period.id, date: options.date ?? localIsoDate() };
     if (previous.sources) body.sources = shiftSources(previous.sources, previousPeriod, period);
     body.intro = '（开头段）';
     body.sections = skeletonSections(previous, options.kind);
     if (kindSpec(options.kind).plan) body.plan = blankSections(options.kind).plan;
     comments = metricComments(loaded.metrics.map((m) => m.value));
   } else {
-    body.report = { org: '（单位名称）', kind: options.kind, period: period.id, date: options.date ?? todayIso() };
+    body.report = { org: '（单位名称）', kind: options.kind, period: period.id, date: options.date ?? localIsoDate() };
     body.sources = { activities: 'activities/*.yaml', metrics: `metrics/${period.id.toLowerCase()}.yaml`, plans: `plans/${period.year}.yaml` };
     body.intro = '（开头段）';
     Object.assign(body, blankSections(options.kind));

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
@@ -8,6 +8,7 @@ import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import type { BatchOptions, BatchResult, ReportOutcome } from '../batch/index.js';
 import type { ComputedFigure } from '../model/provenance.js';
+import { packageVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
 import { displayPath, escapeControls, formatDiagnostics, htmlDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
@@ -43,11 +44,21 @@ function langFromArgv(argv: readonly string[]): string | undefined {
 function configuredLang(cwd: string): string | undefined {
   for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
     const file = path.join(dir, CONFIG_FILE_NAME);
-    if (existsSync(file)) {
-      const text = readFileSync(file, 'utf8').slice(0, 64 * 1024);
-      return /^lang:[ \t]*["']?(zh|en)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
-    }
+    if (existsSync(file)) return langLine(file);
     if (existsSync(path.join(dir, '.git')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** The `lang:` line of a config file, read from its first 64 KiB; a pipe or device there is never opened (it could block). */
+function langLine(file: string): string | undefined {
+  if (!statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const text = buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    return /^lang:[ \t]*["']?(zh|en)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -435,11 +446,6 @@ function formatFigures(figures: readonly ComputedFigure[], lang: Lang, cwd: stri
     .concat('\n');
 }
 
-async function packageVersion(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
 
 /** The process entry: bin/plan-report.js calls this. */
 export async function main(): Promise<void> {

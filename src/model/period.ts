@@ -60,3 +60,8 @@ export function chineseMonthDay(isoDate: string): string {
   const [, month, day] = dateParts(isoDate);
   return `${month}月${day}日`;
 }
+
+/** Today's date where the user is (not UTC): the 成文日期 a new report starts with. */
+export function localIsoDate(now: Date = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

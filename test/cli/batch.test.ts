@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,5 +212,16 @@ describe('build: what a terminal shows', () => {
       '已写入 offices/o03/2023-h1.md',
       expect.stringMatching(/^共 3 个报告：3 个已生成，0 个未变化，0 个失败（用时 \d+\.\d 秒）。$/),
     ]);
+  });
+});
+
+describe('build: a config file that is not a file', () => {
+  it.skipIf(process.platform === 'win32')('refuses a pipe named plan-report.yaml at once instead of waiting on it', () => {
+    const repo = officesRepo(1);
+    execFileSync('mkfifo', [path.join(repo, 'plan-report.yaml')]);
+    const run = runCli(['build', '--format', 'md'], { cwd: repo });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('plan-report.yaml 不是普通文件');
+    expect(listFiles(repo).filter((file) => file.endsWith('.md'))).toEqual([]);
   });
 });

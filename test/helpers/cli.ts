@@ -16,6 +16,8 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     cwd: options.cwd ?? REPO_ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_COLOR: '1', LANG: 'zh_CN.UTF-8', ...options.env },
     encoding: 'utf8',
+    // A command that hangs fails its test instead of holding the whole run (spawnSync cannot be interrupted).
+    timeout: 120_000,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
