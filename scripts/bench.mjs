@@ -35,7 +35,7 @@ const cases = [
 
 // --- hostile inputs that grow ---------------------------------------------------------------------
 
-const REPORT_HEAD = `report:\n  org: 某某街道人大工委\n  kind: half-year-summary\n  period: 2023-H1\n  date: 2023-07-05\n`;
+const REPORT_HEAD = `report:\n  org: 青溪街道人大工委\n  kind: half-year-summary\n  period: 2023-H1\n  date: 2023-07-05\n`;
 
 /** One mapping with n distinct keys: duplicate-key detection must not compare every pair. */
 function manyKeys(n) {

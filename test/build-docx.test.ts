@@ -29,7 +29,7 @@ describe('build: the example as docx', () => {
   it('has the same paragraphs as the Markdown, in the same order', () => {
     const paragraphs = docx.paragraphs().filter((p) => p !== '');
     expect(paragraphs).toEqual(markdownParagraphs(markdown));
-    expect(paragraphs[0]).toBe('某某街道人大工委2023年上半年工作总结');
+    expect(paragraphs[0]).toBe('青溪街道人大工委2023年上半年工作总结');
     expect(paragraphs.at(-1)).toBe('2023年7月5日');
   });
 

@@ -39,14 +39,14 @@ describe('build: the example (seed 篇(1))', () => {
     const markdown = await buildMarkdown(path.join(EXAMPLE_DIR, '2023-h1.yaml'));
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
-      '# 某某街道人大工委2023年上半年工作总结',
+      '# 青溪街道人大工委2023年上半年工作总结',
       '## 一、围绕“抓中心”，扎实开展代表活动',
       '## 二、围绕“抓三双”，全面推进代表联系选民',
       '## 三、围绕“促稳定”，着力做好接待工作',
     ]);
     expect(markdown).toMatch(/\n一是制定全年工作计划。于3月11日.*二是抓好代表学习培训。.*三是积极开展代表活动。.*四是突出重点工作督办。/);
     expect(markdown).toContain('\n下半年，我们将着重围绕');
-    expect(markdown).toContain('某某街道人大工委\\\n2023年7月5日\n');
+    expect(markdown).toContain('青溪街道人大工委\\\n2023年7月5日\n');
   });
 });
 
@@ -61,7 +61,7 @@ describe('build: the period filter', () => {
     // H2 has one 视察调研 and one 参观学习 (2), and 4 + 3 people at 述职.
     expect(h2).toContain('参观学习等活动2次');
     expect(h2).toContain('和仁片7名区人大代表');
-    expect(h2).toContain('# 某某街道人大工委2023年下半年工作总结');
+    expect(h2).toContain('# 青溪街道人大工委2023年下半年工作总结');
     expect(h2).toContain('2024年1月5日');
   });
 });
@@ -127,19 +127,19 @@ describe('build: reports of one run that would write the same file', () => {
 describe('build: the office defaults of plan-report.yaml', () => {
   it('signs with the config\'s signature, sets its fonts, and lets a report name its own org', async () => {
     const dir = copyExample();
-    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 某某街道人大工委\nsignature: 某某街道人民代表大会工作委员会\nfonts:\n  body: 仿宋_GB2312\n');
+    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 青溪街道人大工委\nsignature: 青溪街道人民代表大会工作委员会\nfonts:\n  body: 仿宋_GB2312\n');
     editFile(path.join(dir, '2023-h1.yaml'), /^  org: .*\n/m, '');
     const result = await build(path.join(dir, '2023-h1.yaml'));
     expect(result.diagnostics).toEqual([]);
     const markdown = readFileSync(path.join(dir, '2023-h1.md'), 'utf8');
-    expect(markdown).toContain('# 某某街道人大工委2023年上半年工作总结');
-    expect(markdown).toContain('某某街道人民代表大会工作委员会\\\n2023年7月5日');
+    expect(markdown).toContain('# 青溪街道人大工委2023年上半年工作总结');
+    expect(markdown).toContain('青溪街道人民代表大会工作委员会\\\n2023年7月5日');
     const styles = readDocx(readFileSync(path.join(dir, '2023-h1.docx'))).part('word/styles.xml');
     expect(styles).toContain('w:eastAsia="仿宋_GB2312"');
     // A report with an org of its own signs with it, not with the office's signature.
-    editFile(path.join(dir, '2023-h1.yaml'), 'report:\n', 'report:\n  org: 某某社区居委会\n');
+    editFile(path.join(dir, '2023-h1.yaml'), 'report:\n', 'report:\n  org: 青溪社区居委会\n');
     await build(path.join(dir, '2023-h1.yaml'), { formats: ['md'] });
-    expect(readFileSync(path.join(dir, '2023-h1.md'), 'utf8')).toContain('某某社区居委会\\\n2023年7月5日');
+    expect(readFileSync(path.join(dir, '2023-h1.md'), 'utf8')).toContain('青溪社区居委会\\\n2023年7月5日');
   });
 
   it('says where to give the org when neither the report nor the config does', async () => {

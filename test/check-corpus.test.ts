@@ -239,7 +239,7 @@ const CASES: Case[] = [
     setup: (dir) => {
       const paragraphs = Array.from({ length: 5000 }, (_, i) => `段落${i}`).join(', ');
       const aliases = Array.from({ length: 59 }, (_, i) => `  - title: 第${i + 2}节\n    paragraphs: *p\n`).join('');
-      writeFileSync(path.join(dir, REPORT), `report:\n  org: 某某街道人大工委\n  kind: half-year-summary\n  period: 2023-H1\n  date: 2023-07-05\nsections:\n  - title: 第1节\n    paragraphs: &p [${paragraphs}]\n${aliases}`);
+      writeFileSync(path.join(dir, REPORT), `report:\n  org: 青溪街道人大工委\n  kind: half-year-summary\n  period: 2023-H1\n  date: 2023-07-05\nsections:\n  - title: 第1节\n    paragraphs: &p [${paragraphs}]\n${aliases}`);
     },
     exit: 1,
     expect: [error('yaml-alias-bomb', '2023-h1.yaml:10:17')],
@@ -248,7 +248,7 @@ const CASES: Case[] = [
   // hostile input: text, figures and numbering (compose, document)
   // A one-line field: a literal block's line break is refused; a folded block's final newline is trimmed.
   { fixture: 'org-two-lines', exit: 1, expect: [error('text-multiline', '2023-h1.yaml:3:8')] },
-  { fixture: 'org-folded-block', exit: 0, expect: [], build: { markdownContains: ['某某街道人大工委\\\n2023年7月5日'] } },
+  { fixture: 'org-folded-block', exit: 0, expect: [], build: { markdownContains: ['青溪街道人大工委\\\n2023年7月5日'] } },
   // Text that starts with markup syntax prints as typed (the Markdown writer escapes only for Markdown).
   { fixture: 'text-starts-with-syntax', exit: 0, expect: [], build: { markdownContains: ['## 一、#文明城市#主题活动', '一是+1 分二是\\\\反斜杠开头三是::: 一。'] } },
   // {{ }} is evaluated and checked wherever text is printed, the title included.
@@ -405,7 +405,7 @@ describe.each(NAMED)('%s', (_name, c) => {
     expect(listFiles(dir)).toEqual([...before, `${base}.docx`, `${base}.md`].sort());
     const markdown = readFileSync(path.join(dir, `${base}.md`), 'utf8');
     // Every fixture is the same organisation's report: mojibake would lose this title.
-    expect(markdown).toContain('# 某某街道人大工委2023年上半年工作总结');
+    expect(markdown).toContain('# 青溪街道人大工委2023年上半年工作总结');
     for (const text of build.markdownContains ?? []) expect(markdown).toContain(text);
   });
 });

@@ -38,7 +38,7 @@ type Step = { uses?: string; run?: string; with?: Record<string, unknown> };
 describe('plan-report init', () => {
   it('makes a notes repo in a new folder that passes check --strict and builds into dist/ with figures from the example notes', () => {
     const cwd = tempDir();
-    const run = runCli(['init', '笔记', '--org', '某某街道人大工委', '--period', '2026-H2'], { cwd });
+    const run = runCli(['init', '笔记', '--org', '青溪街道人大工委', '--period', '2026-H2'], { cwd });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toBe(wroteLines('笔记/', WRITTEN_2026_H2));
@@ -46,7 +46,7 @@ describe('plan-report init', () => {
     expect(listFiles(dir)).toEqual([...WRITTEN_2026_H2].sort());
     for (const file of WRITTEN_2026_H2) expect(readFileSync(path.join(dir, file), 'utf8'), file).not.toMatch(/__[A-Z][A-Z0-9_]*__/);
     const config = readFileSync(path.join(dir, 'plan-report.yaml'), 'utf8');
-    for (const line of ['org: 某某街道人大工委', 'out: dist', 'formats: [docx, md]']) expect(config.split('\n')).toContain(line);
+    for (const line of ['org: 青溪街道人大工委', 'out: dist', 'formats: [docx, md]']) expect(config.split('\n')).toContain(line);
     const report = readFileSync(path.join(dir, '2026-h2.yaml'), 'utf8');
     expect(report).toMatch(/^# yaml-language-server: \$schema=(\.\.\/)+.*schema\/report\.schema\.json\n/);
     expect(report).not.toMatch(/^\s*org:/m);
@@ -61,13 +61,13 @@ describe('plan-report init', () => {
     expect(build.stdout).toBe('已写入 笔记/dist/2026-h2.docx\n已写入 笔记/dist/2026-h2.md\n');
     expect(readFileSync(path.join(dir, 'dist', '2026-h2.docx')).subarray(0, 2).toString()).toBe('PK');
     const md = readFileSync(path.join(dir, 'dist', '2026-h2.md'), 'utf8');
-    expect(md).toMatch(/^# 某某街道人大工委2026年下半年工作总结\n/);
+    expect(md).toMatch(/^# 青溪街道人大工委2026年下半年工作总结\n/);
     expect(md).toContain('## 一、健全工作机制，加强学习培训');
     expect(md).toContain('一是健全工作机制。于7月8日召开工作会议，研究部署半年重点工作，明确任务分工和完成时限；于11月16日召开工作推进会，督查重点任务落实情况。半年来共召开工作会议2次。');
     expect(md).toContain('二是抓好学习培训。组织集中学习和专题培训2次，参加75人次，');
     expect(md).toContain('坚持问题导向，开展走访调研2次，走访群众326户，完成目标300户的108.67%。一是收集意见建议58条，已办结54条，');
     expect(md).toContain('发放宣传资料1200份，群众满意率达到96.5%。');
-    expect(md).toMatch(/\n某某街道人大工委\\\n\d{4}年\d{1,2}月\d{1,2}日\n/);
+    expect(md).toMatch(/\n青溪街道人大工委\\\n\d{4}年\d{1,2}月\d{1,2}日\n/);
   });
 
   it('without options: the current half year, dated today, and a stand-in org that check --strict accepts and the user is told to set', () => {
@@ -98,7 +98,7 @@ describe('plan-report init', () => {
 
   it('writes a GitHub workflow and a GitLab CI file that install this version, check and build into dist/', () => {
     const dir = tempDir();
-    expect(runCli(['init', '--period', '2026-H2', '--org', '某某社区'], { cwd: dir }).status).toBe(0);
+    expect(runCli(['init', '--period', '2026-H2', '--org', '青溪社区'], { cwd: dir }).status).toBe(0);
     const workflowText = readFileSync(path.join(dir, '.github', 'workflows', 'plan-report.yml'), 'utf8');
     const workflow = parse(workflowText) as { on: Record<string, unknown>; jobs: Record<string, { 'runs-on': string; steps: Step[] }> };
     expect(Object.keys(workflow.on).sort()).toEqual(['pull_request', 'push']);

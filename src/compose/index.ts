@@ -197,7 +197,7 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
 }
 
 /**
- * The default title, 发文机关 + 时限 + 事由 + 文种 as the kinds table gives them: 某某街道人大工委
+ * The default title, 发文机关 + 时限 + 事由 + 文种 as the kinds table gives them: 青溪街道人大工委
  * 2023年上半年工作总结, …2023年工作总结及2024年工作计划. `org` is already markup; a kind printed
  * without a title (a speech) has none.
  */

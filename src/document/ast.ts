@@ -99,7 +99,7 @@ export interface TableBlock {
  * 上行文), then the red separator line the writers draw below them. */
 export interface MastheadBlock {
   type: 'masthead';
-  /** 发文机关标志: 某某街道人大工委文件. */
+  /** 发文机关标志: 青溪街道人大工委文件. */
   issuer: string;
   /** 发文字号: 某人大〔2023〕5号. */
   number?: string;

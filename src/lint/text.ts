@@ -2,6 +2,7 @@ import { warning, type Diagnostic, type Location } from '../diagnostics/diagnost
 import { inlineText, type Origin, type ReportDocument } from '../document/ast.js';
 import { locationAt, type SourceFile } from '../load/source-file.js';
 import { countsWithoutNumber } from './draft/counts.js';
+import { placeholdersIn } from './draft/placeholders.js';
 
 /**
  * Rules over the composed report text, the seeds' defects: placeholders left in (××, __), counts
@@ -30,8 +31,6 @@ function pieces(doc: ReportDocument): TextPiece[] {
   });
 }
 
-const PLACEHOLDER = /×{2,}|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|[*＊]{2,}|[_＿]{2,}|□{2,}|〇{3,}/g;
-
 /** Where a piece of text was written: found again near its origin, else the origin itself. */
 function locateInNotes(files: ReadonlyMap<string, SourceFile>, origin: Origin | undefined, needle: string): Location | undefined {
   if (!origin) return undefined;
@@ -46,8 +45,6 @@ function matchesRule(code: 'placeholder' | 'missing-number', find: (text: string
   return (doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] =>
     pieces(doc).flatMap((piece) => find(piece.text).map((match) => warning(code, { text: match.text }, locateInNotes(files, piece.origin, match.text))));
 }
-
-const placeholders = (text: string) => [...text.matchAll(PLACEHOLDER)].map((match) => ({ text: match[0] }));
 
 /** Long identical passages: the seeds copied whole sections from one report into another. */
 function duplicateText(doc: ReportDocument, files: ReadonlyMap<string, SourceFile>): Diagnostic[] {
@@ -68,8 +65,8 @@ function duplicateText(doc: ReportDocument, files: ReadonlyMap<string, SourceFil
   return found;
 }
 
-// The count rule is the drafts' own, so notes and drafts agree on what a count without its number is.
-const RULES = [matchesRule('placeholder', placeholders), matchesRule('missing-number', countsWithoutNumber), duplicateText];
+// The placeholder and count rules are the drafts' own, so notes and drafts agree on what they are.
+const RULES = [matchesRule('placeholder', placeholdersIn), matchesRule('missing-number', countsWithoutNumber), duplicateText];
 
 export function lintText(doc: ReportDocument, files: readonly SourceFile[]): Diagnostic[] {
   const byPath = new Map(files.map((file) => [file.path, file]));

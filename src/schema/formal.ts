@@ -7,7 +7,7 @@ import { isoDate, nonEmptyLine } from './common.js';
  * office's defaults for the fields that do not change from one document to the next.
  */
 
-const issuer = nonEmptyLine.meta({ description: '发文机关标志，如“某某街道人大工委文件”（默认：单位名称加“文件”）/ the issuer mark (default: org + 文件)' });
+const issuer = nonEmptyLine.meta({ description: '发文机关标志，如“青溪街道人大工委文件”（默认：单位名称加“文件”）/ the issuer mark (default: org + 文件)' });
 const signer = nonEmptyLine.meta({ description: '签发人姓名（上行文）：发文字号居左，签发人居右 / the signer (上行文): the number then goes left, the signer right' });
 const copyTo = z
   .union([nonEmptyLine, z.array(nonEmptyLine).min(1)])

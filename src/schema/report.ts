@@ -26,7 +26,7 @@ const reportMeta = z.strictObject({
   title: z
     .union([nonEmptyLine, z.array(nonEmptyLine).min(1)])
     .optional()
-    .meta({ description: '标题（默认：单位+时限+文种）；过长时自动在词间回行，也可写成各行的列表，如 [某某街道人大工委, 2023年上半年工作总结] / title override; a long one is broken between words, or give its lines as a list' }),
+    .meta({ description: '标题（默认：单位+时限+文种）；过长时自动在词间回行，也可写成各行的列表，如 [青溪街道人大工委, 2023年上半年工作总结] / title override; a long one is broken between words, or give its lines as a list' }),
   numbering: z.enum(Object.keys(NUMBERING_LEVELS) as [Numbering, ...Numbering[]]).optional().meta({ description: '一级章节的编号：一、（默认）、（一）、1. 或 （1）；从较低一级开始时写 1. 等 / the numbering of the top sections: 一、 (default), （一）, 1. or （1）, to start at a lower level' }),
   'title-word': nonEmptyLine.optional().meta({ description: '默认标题中的文种，如“工作要点” / the 文种 word of the default title, e.g. 工作要点' }),
   'plan-period': period.optional().meta({ description: '总结和计划：计划部分的时期（默认为下一个半年或年度）/ summary-and-plan: the plan\'s period (default: the next half or year)' }),

@@ -12,7 +12,7 @@ const relative = (root: string, targets: { report: string; base?: string }[]) =>
 
 describe('expandTargets', () => {
   const root = folderWith({
-    'plan-report.yaml': 'org: 某某区\n',
+    'plan-report.yaml': 'org: 青溪区\n',
     'a/2023-h1.yaml': REPORT,
     'a/activities/2023.yaml': 'activities: []\n',
     'b/2023-h2.yaml': REPORT,

@@ -119,21 +119,21 @@ describe('build over a folder, in parallel and in shards', () => {
 describe('build with the config file', () => {
   it('takes org, out and formats from plan-report.yaml, and the command line wins', () => {
     const repo = officesRepo(2);
-    writeFileSync(path.join(repo, 'plan-report.yaml'), 'org: 某某区人大常委会\nout: drafts\nformats: [md]\n');
+    writeFileSync(path.join(repo, 'plan-report.yaml'), 'org: 青溪区人大常委会\nout: drafts\nformats: [md]\n');
     editFile(path.join(repo, reportOf(1)), /^  org: .*\n/m, '');
     const run = runCli(['build'], { cwd: repo });
     expect(run.status).toBe(0);
     expect(listFiles(path.join(repo, 'drafts'))).toEqual(['offices/o01/2023-h1.md', 'offices/o02/2023-h1.md']);
-    expect(readFileSync(path.join(repo, 'drafts', 'offices', 'o01', '2023-h1.md'), 'utf8')).toContain('某某区人大常委会2023年上半年工作总结');
+    expect(readFileSync(path.join(repo, 'drafts', 'offices', 'o01', '2023-h1.md'), 'utf8')).toContain('青溪区人大常委会2023年上半年工作总结');
     // o02 names its own org; the config's is only a default.
-    expect(readFileSync(path.join(repo, 'drafts', 'offices', 'o02', '2023-h1.md'), 'utf8')).toContain('某某街道人大工委2023年上半年工作总结');
+    expect(readFileSync(path.join(repo, 'drafts', 'offices', 'o02', '2023-h1.md'), 'utf8')).toContain('青溪街道人大工委2023年上半年工作总结');
     const docx = runCli(['build', reportOf(2), '--format', 'docx'], { cwd: repo });
     expect(docx.stdout).toBe('已写入 drafts/offices/o02/2023-h1.docx\n');
   });
 
   it('says where a config file is wrong, with did-you-mean, and builds nothing below it', () => {
     const repo = officesRepo(1);
-    writeFileSync(path.join(repo, 'plan-report.yaml'), 'org: 某某区人大常委会\nformat: [md]\nrules:\n  placeholder: off\n');
+    writeFileSync(path.join(repo, 'plan-report.yaml'), 'org: 青溪区人大常委会\nformat: [md]\nrules:\n  placeholder: off\n');
     const run = runCli(['build'], { cwd: repo });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('plan-report.yaml:2:1: 错误 不认识的键 “format” [unknown-key-suggest]');

@@ -24,7 +24,7 @@ describe('plan-report new', () => {
     expect(run.status).toBe(0);
     const text = readFileSync(path.join(dir, '2023-h2.yaml'), 'utf8');
     expect(text).toMatch(/^# yaml-language-server: \$schema=.*schema\/report\.schema\.json\n/);
-    expect(text).toContain('org: 某某街道人大工委');
+    expect(text).toContain('org: 青溪街道人大工委');
     expect(text).toContain('kind: half-year-summary');
     expect(text).toContain('period: 2023-H2');
     expect(text).toContain('metrics: metrics/2023-h2.yaml');

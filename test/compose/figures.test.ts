@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/workspace.js';
  * values, a previous period's metrics file, activities with dates across the half-year boundary.
  */
 const REPORT = `report:
-  org: 某某街道人大工委
+  org: 青溪街道人大工委
   kind: half-year-summary
   period: 2023-H1
   date: 2023-07-05

@@ -27,46 +27,46 @@ async function built(report: string, dir: string): Promise<{ markdown: string; c
   return { markdown: readFileSync(path.join(out, '2023-h1.md'), 'utf8').replace(/\n+<!--[\s\S]*$/, '\n'), codes };
 }
 
-const FULL = ['issuer: 某某街道人大工委文件', 'number: 某人大〔2023〕5号', 'copy-to: [区人大常委会办公室, 区委办公室]', 'printer: 某某街道人大工委办公室', 'printed: 2023-07-06'];
+const FULL = ['issuer: 青溪街道人大工委文件', 'number: 某人大〔2023〕5号', 'copy-to: [区人大常委会办公室, 区委办公室]', 'printer: 青溪街道人大工委办公室', 'printed: 2023-07-06'];
 
 describe('formal: 版头 and 版记 in the Markdown', () => {
   it('opens with the 发文机关标志, the 发文字号 and a rule, and ends with 抄送 and 印发 between rules', async () => {
     const { report, dir } = withFormal(FULL);
     const { markdown, codes } = await built(report, dir);
     expect(codes).toEqual([]);
-    expect(markdown.startsWith('**某某街道人大工委文件**\n\n某人大〔2023〕5号\n\n---\n\n# 某某街道人大工委2023年上半年工作总结\n\n')).toBe(true);
-    expect(markdown.endsWith('某某街道人大工委\\\n2023年7月5日\n\n---\n\n抄送：区人大常委会办公室，区委办公室。\n\n某某街道人大工委办公室\u3000\u30002023年7月6日印发\n\n---\n')).toBe(true);
+    expect(markdown.startsWith('**青溪街道人大工委文件**\n\n某人大〔2023〕5号\n\n---\n\n# 青溪街道人大工委2023年上半年工作总结\n\n')).toBe(true);
+    expect(markdown.endsWith('青溪街道人大工委\\\n2023年7月5日\n\n---\n\n抄送：区人大常委会办公室，区委办公室。\n\n青溪街道人大工委办公室\u3000\u30002023年7月6日印发\n\n---\n')).toBe(true);
   });
 
   it('puts 签发人 on the 发文字号 line of a 上行文, and renders {{ }} in the fields', async () => {
     const { report, dir } = withFormal(['number: 某人大〔{{year}}〕5号', 'signer: 张三']);
     const { markdown, codes } = await built(report, dir);
     expect(codes).toEqual([]);
-    expect(markdown.split('\n').slice(0, 5)).toEqual(['**某某街道人大工委文件**', '', '某人大〔2023〕5号\u3000\u3000签发人：张三', '', '---']);
+    expect(markdown.split('\n').slice(0, 5)).toEqual(['**青溪街道人大工委文件**', '', '某人大〔2023〕5号\u3000\u3000签发人：张三', '', '---']);
   });
 
   it('defaults the 发文机关标志 to the org + 文件, the 印发机关 to the org and the 印发日期 to the report date; no 抄送 line without copy-to', async () => {
     const { report, dir } = withFormal(['number: 某人大〔2023〕5号']);
     const { markdown } = await built(report, dir);
-    expect(markdown.startsWith('**某某街道人大工委文件**\n\n')).toBe(true);
-    expect(markdown.endsWith('2023年7月5日\n\n---\n\n某某街道人大工委\u3000\u30002023年7月5日印发\n\n---\n')).toBe(true);
+    expect(markdown.startsWith('**青溪街道人大工委文件**\n\n')).toBe(true);
+    expect(markdown.endsWith('2023年7月5日\n\n---\n\n青溪街道人大工委\u3000\u30002023年7月5日印发\n\n---\n')).toBe(true);
   });
 
   it('takes the office defaults of plan-report.yaml, the report\'s own fields winning', async () => {
-    const config = 'formal:\n  issuer: 某某街道人大工作委员会文件\n  copy-to: 区人大常委会办公室\n  printer: 某某街道人大工委办公室\n';
-    const { report, dir } = withFormal(['number: 某人大〔2023〕5号', 'printer: 某某街道人大工委秘书组'], config);
+    const config = 'formal:\n  issuer: 青溪街道人大工作委员会文件\n  copy-to: 区人大常委会办公室\n  printer: 青溪街道人大工委办公室\n';
+    const { report, dir } = withFormal(['number: 某人大〔2023〕5号', 'printer: 青溪街道人大工委秘书组'], config);
     const { markdown, codes } = await built(report, dir);
     expect(codes).toEqual([]);
-    expect(markdown.startsWith('**某某街道人大工作委员会文件**\n\n')).toBe(true);
-    expect(markdown.endsWith('---\n\n抄送：区人大常委会办公室。\n\n某某街道人大工委秘书组\u3000\u30002023年7月5日印发\n\n---\n')).toBe(true);
+    expect(markdown.startsWith('**青溪街道人大工作委员会文件**\n\n')).toBe(true);
+    expect(markdown.endsWith('---\n\n抄送：区人大常委会办公室。\n\n青溪街道人大工委秘书组\u3000\u30002023年7月5日印发\n\n---\n')).toBe(true);
   });
 
   it('prints neither without report.formal, whatever the config says', async () => {
     const dir = copyExample();
-    writeFileSync(path.join(dir, 'plan-report.yaml'), 'formal:\n  issuer: 某某街道人大工作委员会文件\n');
+    writeFileSync(path.join(dir, 'plan-report.yaml'), 'formal:\n  issuer: 青溪街道人大工作委员会文件\n');
     const { markdown, codes } = await built(path.join(dir, '2023-h1.yaml'), dir);
     expect(codes).toEqual([]);
-    expect(markdown.startsWith('# 某某街道人大工委2023年上半年工作总结\n\n')).toBe(true);
+    expect(markdown.startsWith('# 青溪街道人大工委2023年上半年工作总结\n\n')).toBe(true);
     expect(markdown).not.toContain('---');
     expect(markdown).not.toContain('文件');
   });
@@ -78,7 +78,7 @@ describe('formal: mistakes, at the line and column to edit', () => {
     expect((await built(report, dir)).codes).toEqual(['unknown-key-suggest@2023-h1.yaml:13:5']);
     expect((await prepareReport(report)).diagnostics.map((d) => d.params)).toEqual([{ key: 'nubmer', suggestion: 'number' }]);
     // A mistake in the office's defaults stops the reports below them, at its own line.
-    const office = withFormal(['number: 某人大〔2023〕5号'], 'formal:\n  printr: 某某街道人大工委办公室\n');
+    const office = withFormal(['number: 某人大〔2023〕5号'], 'formal:\n  printr: 青溪街道人大工委办公室\n');
     expect((await built(office.report, office.dir)).codes).toEqual(['unknown-key-suggest@plan-report.yaml:2:3']);
     expect((await prepareReport(office.report)).diagnostics.map((d) => d.params)).toEqual([{ key: 'printr', suggestion: 'printer' }]);
   });

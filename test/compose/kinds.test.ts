@@ -19,7 +19,7 @@ async function markdownOf(report: string, templateDirs: string[] = []): Promise<
 describe('report kinds', () => {
   it('half-year-summary: the plans\' status, 存在的问题 as a section, 附件, activities of 30 June counted in H1 only', async () => {
     const { markdown, codes } = await markdownOf('2023-h1.yaml');
-    expect(markdown).toContain('# 某某街道人大工委2023年上半年工作总结');
+    expect(markdown).toContain('# 青溪街道人大工委2023年上半年工作总结');
     // 2023-06-30 is in H1, 2023-07-01 is not.
     expect(markdown).toContain('上半年开展述职1次，3人参加。');
     expect(markdown).toContain('一是研究制定全年工作计划。已完成，开展相关活动1次。二是分批开展代表述职。正在推进，开展相关活动1次。');
@@ -31,7 +31,7 @@ describe('report kinds', () => {
 
   it('annual-summary: `period: 2023` unquoted, the whole year counted, numbered attachments, a plan due with nothing recorded', async () => {
     const { markdown, codes } = await markdownOf('2023.yaml');
-    expect(markdown).toContain('# 某某街道人大工委2023年工作总结');
+    expect(markdown).toContain('# 青溪街道人大工委2023年工作总结');
     expect(markdown).toContain('全年开展述职2次，7人参加，活动4次。');
     expect(markdown).toContain('二是分批开展代表述职。已完成，开展相关活动2次。');
     expect(markdown).toContain('附件：1.代表活动安排表');
@@ -42,7 +42,7 @@ describe('report kinds', () => {
   it('work-plan: the plans files\' items under their sections, with measures, target, unit and time limit; title-word', async () => {
     const { markdown, codes } = await markdownOf('2024.yaml');
     expect(codes).toEqual([]);
-    expect(markdown).toContain('# 某某街道人大工委2024年工作要点');
+    expect(markdown).toContain('# 青溪街道人大工委2024年工作要点');
     expect(markdown).toContain(
       '## 一、加强监督工作\n\n一是组织代表视察。每季度视察一次。责任单位：工委办公室；完成时限：2024年12月31日前。二是新建代表之家。建成代表之家目标4个；完成时限：2024年6月30日前。',
     );
@@ -50,7 +50,7 @@ describe('report kinds', () => {
 
   it('summary-and-plan: two periods in one document, the plan part one level down over its own period\'s notes', async () => {
     const { markdown, codes } = await markdownOf('2023-h1-and-plan.yaml');
-    expect(markdown).toContain('# 某某街道人大工委2023年上半年工作总结和下半年工作计划');
+    expect(markdown).toContain('# 青溪街道人大工委2023年上半年工作总结和下半年工作计划');
     expect(markdown).toContain('上半年开展述职1次。');
     // The plan part's prose sees H2: the述职 of 1 July.
     expect(markdown).toContain('## 三、下半年工作计划\n\n下半年开展述职1次以上。\n\n### （一）加强代表培训\n\n一是组织代表培训。邀请专家授课。');
@@ -69,7 +69,7 @@ describe('report kinds', () => {
     expect(result.ok).toBe(true);
     const headings = readFileSync(path.join(out, 'report.md'), 'utf8').split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
-      '# 某某街道人大工委2023年上半年工作总结和下半年工作计划',
+      '# 青溪街道人大工委2023年上半年工作总结和下半年工作计划',
       '### （一）代表活动',
       '### （二）存在的问题',
       '### （三）下半年工作计划',
@@ -81,7 +81,7 @@ describe('report kinds', () => {
     const { markdown, codes } = await markdownOf('speech.yaml');
     expect(codes).toEqual([]);
     expect(markdown.startsWith('下面，我再谈三点想法：')).toBe(true);
-    expect(markdown).not.toContain('某某区政协');
+    expect(markdown).not.toContain('青溪区政协');
   });
 
   it('a user folder overrides one partial of a built-in kind, and only that part changes', async () => {
@@ -90,9 +90,9 @@ describe('report kinds', () => {
     mkdirSync(path.join(templates, 'work-plan', 'partials'), { recursive: true });
     writeFileSync(path.join(templates, 'work-plan', 'partials', 'signature.hbs'), '::: signature\n{{org}}办公室\n{{dateText}}\n:::\n');
     const after = await markdownOf('2024.yaml', [templates]);
-    expect(after.markdown).toBe(before.markdown.replace('某某街道人大工委\\\n2024年', '某某街道人大工委办公室\\\n2024年'));
+    expect(after.markdown).toBe(before.markdown.replace('青溪街道人大工委\\\n2024年', '青溪街道人大工委办公室\\\n2024年'));
     // Another kind keeps the built-in signature.
-    expect((await markdownOf('2023-h1.yaml', [templates])).markdown).toContain('某某街道人大工委\\\n2023年7月5日');
+    expect((await markdownOf('2023-h1.yaml', [templates])).markdown).toContain('青溪街道人大工委\\\n2023年7月5日');
   });
 
   it('a template error names the template file and its line', async () => {

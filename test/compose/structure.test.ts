@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/workspace.js';
  * numbers, and a report that starts at 1. (篇(3)).
  */
 const HEAD = `report:
-  org: 某某街道人大工委
+  org: 青溪街道人大工委
   kind: half-year-summary
   period: 2023-H1
   date: 2023-07-05
@@ -85,7 +85,7 @@ describe('structure: every level, numbered by the program', () => {
   it('nests 一、（一）1.（1）, restarts each level below a higher one, and runs leads into their paragraphs', async () => {
     const { markdown } = await built(NESTED);
     expect(blocks(markdown)).toEqual([
-      '# 某某街道人大工委2023年上半年工作总结',
+      '# 青溪街道人大工委2023年上半年工作总结',
       '现将有关情况报告如下：',
       '## 一、围绕中心，履职尽责',
       '街道人大工委紧紧围绕中心工作。',
@@ -104,7 +104,7 @@ describe('structure: every level, numbered by the program', () => {
       '## 二、存在的问题',
       '**一是学习不够**。有待加强。二是调研不深。有待深入。',
       '下半年，我们将继续努力。',
-      '某某街道人大工委\\\n2023年7月5日',
+      '青溪街道人大工委\\\n2023年7月5日',
     ]);
   });
 
@@ -123,7 +123,7 @@ describe('structure: every level, numbered by the program', () => {
       '**1.组织开展科普宣传周活动**。围绕“创新引领、共享发展”主题开展活动。',
       '**2.重视科普宣传栏作用**。坚持每月更换一次。一是与健康保健相结合二是与城市文明相结合',
       '##### （1）宣传栏',
-      '某某街道人大工委\\\n2023年7月5日',
+      '青溪街道人大工委\\\n2023年7月5日',
     ]);
   });
 

@@ -17,7 +17,7 @@ function report(table: string, metrics: string): string {
   writeFileSync(
     file,
     `report:
-  org: 某某街道人大工委
+  org: 青溪街道人大工委
   kind: half-year-summary
   period: 2023-H1
   date: 2023-07-05

@@ -19,10 +19,10 @@ describe('normalisePunctuation (GB/T 15834)', () => {
 describe('punctuateBlocks', () => {
   it('treats the org of the signature as the title treats it: a folded org reads the same in both', () => {
     const [title, signature] = punctuateBlocks([
-      { type: 'title', text: '某某街道 人大工委2023年上半年工作总结' },
-      { type: 'signature', org: '某某街道 人大工委', date: '2023年7月5日' },
+      { type: 'title', text: '青溪街道 人大工委2023年上半年工作总结' },
+      { type: 'signature', org: '青溪街道 人大工委', date: '2023年7月5日' },
     ]);
-    expect(title).toEqual({ type: 'title', text: '某某街道人大工委2023年上半年工作总结' });
-    expect(signature).toEqual({ type: 'signature', org: '某某街道人大工委', date: '2023年7月5日' });
+    expect(title).toEqual({ type: 'title', text: '青溪街道人大工委2023年上半年工作总结' });
+    expect(signature).toEqual({ type: 'signature', org: '青溪街道人大工委', date: '2023年7月5日' });
   });
 });

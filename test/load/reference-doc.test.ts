@@ -173,7 +173,7 @@ describe('plan-report build --reference-doc', () => {
 
   it('reports a bad reference-doc of plan-report.yaml at its line, with the line and a hint', () => {
     const dir = copyExample();
-    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 某某街道人大工委\nreference-doc: 旧模板.doc\n');
+    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 青溪街道人大工委\nreference-doc: 旧模板.doc\n');
     writeFileSync(path.join(dir, '旧模板.doc'), oleFile('WordDocument'));
     const run = runCli(['build', '2023-h1.yaml'], { cwd: dir });
     expect(run.status).toBe(1);

@@ -22,7 +22,7 @@ describe('template lookup chain', () => {
     const markdown = readFileSync(path.join(out, '2023-h1.md'), 'utf8');
     expect(markdown.match(/本部分从略。/g)).toHaveLength(3);
     expect(markdown).toContain('## 二、围绕“抓三双”，全面推进代表联系选民');
-    expect(markdown).toContain('某某街道人大工委\\\n2023年7月5日');
+    expect(markdown).toContain('青溪街道人大工委\\\n2023年7月5日');
   });
 
   it('reports a template error as a diagnostic at the template file', async () => {

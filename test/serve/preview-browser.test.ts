@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium('preview-browser.test.ts'))('preview in a browser',
     const streaming = page.waitForResponse((response) => response.url().endsWith('/events'));
     await page.goto(preview.url);
     await streaming;
-    expect(await page.locator('body').innerText()).toContain('某某街道人大工委2023年上半年工作总结');
+    expect(await page.locator('body').innerText()).toContain('青溪街道人大工委2023年上半年工作总结');
     const reloaded = page.waitForEvent('load');
     editFile(path.join(dir, '2023-h1.yaml'), '半年来，', '半年来（预览中修改），');
     await reloaded;

@@ -49,7 +49,7 @@ describe('preview', () => {
     const { url } = await preview(path.join(dir, '2023-h1.yaml'));
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
     const html = await page(url);
-    expect(html).toContain('某某街道人大工委2023年上半年工作总结');
+    expect(html).toContain('青溪街道人大工委2023年上半年工作总结');
     expect(html).toContain('围绕“抓中心”，扎实开展代表活动');
     expect(html).toContain('new EventSource("/events")');
     expect((await fetch(new URL('/2023-h1.yaml', url))).status).toBe(404);
@@ -96,7 +96,7 @@ describe('preview', () => {
         if (found) resolve(found[1]!);
       });
     });
-    expect(await page(url)).toContain('某某街道人大工委2023年上半年工作总结');
+    expect(await page(url)).toContain('青溪街道人大工委2023年上半年工作总结');
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(code).toBe(0);

@@ -76,7 +76,7 @@ describe('build --format html: the example (seed 篇(1))', () => {
   it('is an HTML5 page in Chinese, in UTF-8, sized for phones, titled with the report title', () => {
     expect(html.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n')).toBe(true);
     expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(textsOf(html, 'title')).toEqual(['某某街道人大工委2023年上半年工作总结']);
+    expect(textsOf(html, 'title')).toEqual(['青溪街道人大工委2023年上半年工作总结']);
   });
 
   it('needs nothing else to show: inline CSS, no script, no link, no image, no url()', () => {
@@ -86,7 +86,7 @@ describe('build --format html: the example (seed 篇(1))', () => {
   });
 
   it('has the title, then the 一、二、三、 headings with their numbers', () => {
-    expect(textsOf(html, 'h1')).toEqual(['某某街道人大工委2023年上半年工作总结']);
+    expect(textsOf(html, 'h1')).toEqual(['青溪街道人大工委2023年上半年工作总结']);
     expect(textsOf(html, 'h2')).toEqual(['一、围绕“抓中心”，扎实开展代表活动', '二、围绕“抓三双”，全面推进代表联系选民', '三、围绕“促稳定”，着力做好接待工作']);
   });
 
@@ -99,7 +99,7 @@ describe('build --format html: the example (seed 篇(1))', () => {
   });
 
   it('ends with the signature: org, then the date on its own line', () => {
-    expect(mainOf(html)).toMatch(/<div class="signature"><p>某某街道人大工委<\/p><p class="date">2023年7月5日<\/p><\/div>\n$/);
+    expect(mainOf(html)).toMatch(/<div class="signature"><p>青溪街道人大工委<\/p><p class="date">2023年7月5日<\/p><\/div>\n$/);
   });
 
   it('prints on A4 with the GB/T 9704 margins, body 三号 (16 pt) on 28 pt lines, 2 characters indented', () => {
@@ -149,10 +149,10 @@ describe('renderHtml: every block', () => {
   const withFormalParts = (doc: ReportDocument): ReportDocument => ({
     ...doc,
     blocks: [
-      { type: 'masthead', issuer: '某某街道人大工委文件', number: '某人大〔2023〕5号', signer: '张三' },
+      { type: 'masthead', issuer: '青溪街道人大工委文件', number: '某人大〔2023〕5号', signer: '张三' },
       ...doc.blocks,
       { type: 'table', caption: '主要指标完成情况表', header: ['指标', '单位', '目标'], rows: [['新增就业岗位', '个', '380']] },
-      { type: 'colophon', copyTo: ['区人大常委会办公室', '区委办公室'], printer: '某某街道人大工委办公室', printed: '2023年7月6日印发' },
+      { type: 'colophon', copyTo: ['区人大常委会办公室', '区委办公室'], printer: '青溪街道人大工委办公室', printed: '2023年7月6日印发' },
     ],
   });
   const main = mainOf(renderHtml(withFormalParts(shortDocument())));
@@ -166,21 +166,21 @@ describe('renderHtml: every block', () => {
 
   it('puts the 版头 first: the red issuer in the size that keeps it on one line, then the number left and 签发人 right', () => {
     expect(main.startsWith(
-      '\n<header class="masthead">\n<p class="issuer" style="--issuer-size: 2.625rem; --issuer-chars: 10">某某街道人大工委文件</p>\n' +
+      '\n<header class="masthead">\n<p class="issuer" style="--issuer-size: 2.625rem; --issuer-chars: 10">青溪街道人大工委文件</p>\n' +
         '<p class="number signed"><span>某人大〔2023〕5号</span><span>签发人：<span class="signer">张三</span></span></p>\n</header>\n<h1 style="--title-chars: ',
     )).toBe(true);
   });
 
   it('sets a longer issuer smaller, as the docx does: 初号 for 10 characters, 一号 for 13, 二号 for 30', () => {
     const issuerStyle = (issuer: string) => /<p class="issuer" style="([^"]*)">/.exec(renderHtml({ ...shortDocument(), blocks: [{ type: 'masthead', issuer }] }))![1];
-    expect(issuerStyle('某某街道人大工作委员会文件')).toBe('--issuer-size: 1.625rem; --issuer-chars: 13');
+    expect(issuerStyle('青溪街道人大工作委员会文件')).toBe('--issuer-size: 1.625rem; --issuer-chars: 13');
     expect(issuerStyle('某'.repeat(30))).toBe('--issuer-size: 1.375rem; --issuer-chars: 30');
   });
 
   it('centres a number without a signer, and keeps the number line empty without one, for the red line it carries', () => {
     const masthead = (block: Extract<Block, { type: 'masthead' }>) => mainOf(renderHtml({ ...shortDocument(), blocks: [block] }));
-    expect(masthead({ type: 'masthead', issuer: '某某文件', number: '某〔2023〕5号' })).toContain('</p>\n<p class="number">某〔2023〕5号</p>\n</header>');
-    expect(masthead({ type: 'masthead', issuer: '某某文件' })).toContain('</p>\n<p class="number"></p>\n</header>');
+    expect(masthead({ type: 'masthead', issuer: '青溪文件', number: '某〔2023〕5号' })).toContain('</p>\n<p class="number">某〔2023〕5号</p>\n</header>');
+    expect(masthead({ type: 'masthead', issuer: '青溪文件' })).toContain('</p>\n<p class="number"></p>\n</header>');
   });
 
   it('sets the red line 4 mm under the number and the 版记 rules 0.35 and 0.25 mm, as GB/T 9704 7.2.7 and 7.4.1 say', () => {
@@ -193,7 +193,7 @@ describe('renderHtml: every block', () => {
 
   it('ends with the 版记 after the signature: 抄送 with its closing 。, then the printer and the date', () => {
     expect(main).toMatch(
-      /<\/div>\n<footer class="colophon">\n<p class="copy-to">抄送：区人大常委会办公室，区委办公室。<\/p>\n<p class="printed"><span>某某街道人大工委办公室<\/span><span>2023年7月6日印发<\/span><\/p>\n<\/footer>\n$/,
+      /<\/div>\n<footer class="colophon">\n<p class="copy-to">抄送：区人大常委会办公室，区委办公室。<\/p>\n<p class="printed"><span>青溪街道人大工委办公室<\/span><span>2023年7月6日印发<\/span><\/p>\n<\/footer>\n$/,
     );
   });
 
@@ -208,8 +208,8 @@ describe('renderHtml: every block', () => {
   });
 
   it('breaks the title where the title-lines transform chose, and nowhere else', () => {
-    const main = mainOf(renderHtml({ ...shortDocument(), blocks: [{ type: 'title', text: TITLE, lines: ['某某街道人大工委', '2023年上半年工作总结'] }] }));
-    expect(main).toBe('\n<h1 style="--title-chars: 10"><span class="line">某某街道人大工委</span><span class="line">2023年上半年工作总结</span></h1>\n');
+    const main = mainOf(renderHtml({ ...shortDocument(), blocks: [{ type: 'title', text: TITLE, lines: ['青溪街道人大工委', '2023年上半年工作总结'] }] }));
+    expect(main).toBe('\n<h1 style="--title-chars: 10"><span class="line">青溪街道人大工委</span><span class="line">2023年上半年工作总结</span></h1>\n');
   });
 
   it('titles the page with the org when the report has no title (a speech may have none)', () => {

@@ -115,7 +115,7 @@ const CLOSING = /[”’）》〉】〕］｝」』)\]}、，。；：！？…�
 const QUOTE_PAIRS: Readonly<Record<string, string>> = { '“': '”', '《': '》', '「': '」', '『': '』', '〈': '〉' };
 const DIGIT_END = /[0-9０-９]$/;
 const CHINESE_NUMERAL = /^[〇零一二三四五六七八九十百千万亿两]+$/;
-/** One-character words that end the word before them (某某|市, 办事|处, 2023|年): a break goes after them. */
+/** One-character words that end the word before them (青溪|市, 办事|处, 2023|年): a break goes after them. */
 const SUFFIXES = new Set([...'省市州盟县区旗镇乡村街社处室科股局厅部委会院所站队组办团届年月日号期次季度版篇项']);
 /** Words a line should not end with. */
 const PREPOSITIONS = new Set(['关于', '在', '对', '为', '从', '向', '把', '就']);

@@ -20,4 +20,9 @@ const PLACEHOLDER = new RegExp(
   'gu',
 );
 
-export const placeholderRule = perParagraph((text) => matchesOf(text, PLACEHOLDER).map((m) => ({ offset: m.index, code: 'placeholder', params: { text: m[0] } })));
+/** Shared by the notes lint (src/lint/text.ts), so a blank is a blank in notes and drafts alike. */
+export function placeholdersIn(text: string): { offset: number; text: string }[] {
+  return matchesOf(text, PLACEHOLDER).map((m) => ({ offset: m.index, text: m[0] }));
+}
+
+export const placeholderRule = perParagraph((text) => placeholdersIn(text).map((p) => ({ offset: p.offset, code: 'placeholder', params: { text: p.text } })));

@@ -184,7 +184,7 @@ describe('renderDocx: signature', () => {
 
   it('right-indents the org 2 characters and starts the date 2 characters right of it', async () => {
     const pkg = await render();
-    // 某某街道人大工委 is 8 characters (2560 tw) ending 640 tw before the right edge of the
+    // 青溪街道人大工委 is 8 characters (2560 tw) ending 640 tw before the right edge of the
     // 8845 tw type area, so it starts at 5645 tw; the date starts 640 tw further right.
     expect(indents(pkg, ORG)).toEqual({ jc: 'right', left: undefined, right: '640', firstLine: '0' });
     expect(indents(pkg, DATE)).toEqual({ jc: 'left', left: '6285', right: undefined, firstLine: '0' });
@@ -192,27 +192,27 @@ describe('renderDocx: signature', () => {
 
   it('right-indents a longer date 2 characters and moves the org left to keep the shift', async () => {
     const doc = shortDocument();
-    doc.blocks = [{ type: 'signature', org: '某某办', date: '2023年12月25日' }];
+    doc.blocks = [{ type: 'signature', org: '青溪办', date: '2023年12月25日' }];
     const pkg = await render(doc);
     // The date is 7 characters wide; the org (3) starts 2 characters left of it: 2 + 7 + 2 − 3 = 8.
     expect(indents(pkg, '2023年12月25日')).toEqual({ jc: 'right', left: undefined, right: '640', firstLine: '0' });
-    expect(indents(pkg, '某某办')).toEqual({ jc: 'right', left: undefined, right: '2560', firstLine: '0' });
+    expect(indents(pkg, '青溪办')).toEqual({ jc: 'right', left: undefined, right: '2560', firstLine: '0' });
   });
 
   it('measures CJK as 1 character and ASCII as half of one', () => {
     expect(textWidthChars('2023年7月5日')).toBe(6);
-    expect(textWidthChars('某某街道人大工委')).toBe(8);
+    expect(textWidthChars('青溪街道人大工委')).toBe(8);
     expect(textWidthChars('ABC（一）')).toBe(4.5);
   });
 
   it('keeps the org indent at 2 characters while the date fits under it', () => {
     // 6 + 2 <= 8: the date starts under the org's third character.
-    expect(signatureLayout('某某街道人大工委', '2023年7月5日', 320, 8845)).toEqual({
+    expect(signatureLayout('青溪街道人大工委', '2023年7月5日', 320, 8845)).toEqual({
       org: { align: 'right', indent: 640 },
       date: { align: 'left', indent: 6285 },
     });
     // 6.5 + 2 > 8: the date would end less than 2 characters from the edge.
-    expect(signatureLayout('某某街道人大工委', '2023年10月5日', 320, 8845)).toEqual({
+    expect(signatureLayout('青溪街道人大工委', '2023年10月5日', 320, 8845)).toEqual({
       org: { align: 'right', indent: 640 + 160 },
       date: { align: 'right', indent: 640 },
     });

@@ -4,9 +4,9 @@
  */
 import type { Block, Inline, ReportDocument } from '../../../src/document/ast.js';
 
-export const ORG = '某某街道人大工委';
+export const ORG = '青溪街道人大工委';
 export const DATE = '2023年7月5日';
-export const TITLE = '某某街道人大工委2023年上半年工作总结';
+export const TITLE = '青溪街道人大工委2023年上半年工作总结';
 
 const text = (value: string): Inline => ({ type: 'text', text: value });
 const item = (marker: string, value: string): Inline => ({ type: 'item', style: '一是', marker, text: value });

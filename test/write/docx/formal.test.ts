@@ -19,7 +19,7 @@ const FORMAL = [
   '    number: 某人大〔2023〕5号',
   '    signer: 张三',
   '    copy-to: [区人大常委会办公室, 区委办公室, 区政府办公室, 区政协办公室, 街道党工委办公室, 街道办事处各科室]',
-  '    printer: 某某街道人大工委办公室',
+  '    printer: 青溪街道人大工委办公室',
   '    printed: 2023-07-06',
 ].join('\n');
 
@@ -47,7 +47,7 @@ describe('formal: the docx XML', () => {
 
   it('opens with the 发文机关标志 in red 方正小标宋简体 初号, off the line grid, 35 mm down', () => {
     const issuer = elements(body, 'w:p')[0]!;
-    expect(textOf(issuer)).toBe('某某街道人大工委文件');
+    expect(textOf(issuer)).toBe('青溪街道人大工委文件');
     expect(attr(issuer, 'w:color', 'w:val')).toBe('FF0000');
     expect(attr(issuer, 'w:sz', 'w:val')).toBe('84');
     expect(attr(issuer, 'w:rFonts', 'w:eastAsia')).toBe('方正小标宋简体');
@@ -59,7 +59,7 @@ describe('formal: the docx XML', () => {
 
   it('sets the 发文字号 left and 签发人 right (the name in 楷体) two lines below, over a red line', () => {
     const paragraphs = elements(body, 'w:p');
-    expect(paragraphTexts(body).slice(0, 7)).toEqual(['某某街道人大工委文件', '', '', '某人大〔2023〕5号签发人：张三', '', '', '某某街道人大工委2023年上半年工作总结']);
+    expect(paragraphTexts(body).slice(0, 7)).toEqual(['青溪街道人大工委文件', '', '', '某人大〔2023〕5号签发人：张三', '', '', '青溪街道人大工委2023年上半年工作总结']);
     const number = paragraphs[3]!;
     expect(elements(number, 'w:tab').length).toBeGreaterThanOrEqual(2);
     const stops = elements(element(number, 'w:tabs')!, 'w:tab').map((tab) => [attr(tab, 'w:tab', 'w:val'), attr(tab, 'w:tab', 'w:pos')]);
@@ -75,7 +75,7 @@ describe('formal: the docx XML', () => {
   it('ends with the 版记: a one-column table floated to the bottom of the type area, thick rules outside and a thin one between', () => {
     const tables = elements(body, 'w:tbl');
     const colophon = tables.at(-1)!;
-    expect(elements(colophon, 'w:tr').map(textOf)).toEqual([COPY_TO, '某某街道人大工委办公室2023年7月6日印发']);
+    expect(elements(colophon, 'w:tr').map(textOf)).toEqual([COPY_TO, '青溪街道人大工委办公室2023年7月6日印发']);
     expect(attr(colophon, 'w:tblpPr', 'w:tblpYSpec')).toBe('bottom');
     expect(attr(colophon, 'w:tblpPr', 'w:vertAnchor')).toBe('margin');
     const borders = element(colophon, 'w:tblBorders')!;
@@ -94,7 +94,7 @@ describe('formal: the docx XML', () => {
     const plain = readDocx((await exampleDocx(false)).bytes).part('word/document.xml');
     expect(plain).not.toContain('FF0000');
     expect(plain).not.toContain('w:tblpPr');
-    expect(paragraphTexts(plain)[0]).toBe('某某街道人大工委2023年上半年工作总结');
+    expect(paragraphTexts(plain)[0]).toBe('青溪街道人大工委2023年上半年工作总结');
   });
 });
 
@@ -169,10 +169,10 @@ describe.skipIf(!hasSoffice('formal.test.ts'))('formal: the docx as LibreOffice 
 
   it('reads 发文机关标志, 发文字号 and 签发人, then the title on page 1; the signature, 抄送 and 印发 last', () => {
     const first = pageText(pagesWords[0]!);
-    const order = ['某某街道人大工委文件', '某人大〔2023〕5号', '签发人：张三', '某某街道人大工委2023年上半年工作总结'].map((text) => first.indexOf(text));
+    const order = ['青溪街道人大工委文件', '某人大〔2023〕5号', '签发人：张三', '青溪街道人大工委2023年上半年工作总结'].map((text) => first.indexOf(text));
     expect(order.every((at, i) => at >= 0 && (i === 0 || at > order[i - 1]!)), `page 1: ${first.slice(0, 80)}`).toBe(true);
     const last = squash(pagesText.at(-1)!);
-    const end = ['某某街道人大工委2023年7月5日', COPY_TO.slice(0, 20), '某某街道人大工委办公室2023年7月6日印发'].map((text) => last.indexOf(text));
+    const end = ['青溪街道人大工委2023年7月5日', COPY_TO.slice(0, 20), '青溪街道人大工委办公室2023年7月6日印发'].map((text) => last.indexOf(text));
     expect(end.every((at, i) => at >= 0 && (i === 0 || at > end[i - 1]!)), `last page: ${last.slice(-160)}`).toBe(true);
   });
 
@@ -204,8 +204,8 @@ describe.skipIf(!hasSoffice('formal.test.ts'))('formal: the docx as LibreOffice 
     // The long fixture with a 版头 ends its third page with the signature.
     const doc = longDocument();
     const signature = doc.blocks.pop()!;
-    doc.blocks.unshift({ type: 'masthead', issuer: '某某街道人大工委文件', number: '某人大〔2023〕5号' });
-    doc.blocks.push(signature, { type: 'colophon', copyTo: ['区人大常委会办公室'], printer: '某某街道人大工委办公室', printed: '2023年7月6日印发' });
+    doc.blocks.unshift({ type: 'masthead', issuer: '青溪街道人大工委文件', number: '某人大〔2023〕5号' });
+    doc.blocks.push(signature, { type: 'colophon', copyTo: ['区人大常委会办公室'], printer: '青溪街道人大工委办公室', printed: '2023年7月6日印发' });
     const dir = tempDir();
     const file = path.join(dir, 'full.docx');
     writeFileSync(file, await renderDocx(doc));
@@ -217,6 +217,6 @@ describe.skipIf(!hasSoffice('formal.test.ts'))('formal: the docx as LibreOffice 
     expect(rules).toHaveLength(3);
     // From its first rule to the type area's bottom, the page holds the 版记 and nothing else.
     const inColophon = words[colophon]!.filter((w) => w.yMax > rules[0]!.top && w.yMin < TYPE_AREA.bottom);
-    expect(pageText(inColophon)).toBe('抄送：区人大常委会办公室。某某街道人大工委办公室2023年7月6日印发');
+    expect(pageText(inColophon)).toBe('抄送：区人大常委会办公室。青溪街道人大工委办公室2023年7月6日印发');
   });
 });

@@ -48,7 +48,7 @@ describe.skipIf(!withSoffice)('a long title, as LibreOffice prints it', () => {
     // pdftotext -layout gives each printed line; LibreOffice sets a space around 2023, squashed here.
     const printed = pdf.pagesText[0]!.split('\n').map(squash).filter(Boolean);
     expect(printed.slice(0, 4)).toEqual([
-      '某某街道人大工委',
+      '青溪街道人大工委',
       '关于2023年上半年开展“双联双述双接待”',
       '活动和代表之家建设情况的报告',
       '半年来，街道人大工委紧紧围绕街道中心工作，积极开展',

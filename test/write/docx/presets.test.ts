@@ -136,7 +136,7 @@ describe('font sets and presets from the command line and the config', () => {
     const usage = runCli(['build', '2023-h1.yaml', '--fonts', 'gb2313', '--lang', 'en'], { cwd: dir });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("argument 'gb2313' is invalid. Allowed choices are default, gb2312.");
-    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 某某街道人大工委\nfonts: gb2313\n');
+    writeFileSync(path.join(dir, 'plan-report.yaml'), 'org: 青溪街道人大工委\nfonts: gb2313\n');
     const run = runCli(['build', '2023-h1.yaml', '--lang', 'en'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('plan-report.yaml:2:8: error "gb2313" is not an allowed value [bad-enum-suggest]');
@@ -147,12 +147,12 @@ describe('font sets and presets from the command line and the config', () => {
 describe('the title in docx', () => {
   it('prints its lines as one 标题 paragraph with line breaks between them', async () => {
     const doc = shortDocument();
-    doc.blocks[0] = { type: 'title', text: TITLE, lines: ['某某街道人大工委', '2023年上半年工作总结'] };
+    doc.blocks[0] = { type: 'title', text: TITLE, lines: ['青溪街道人大工委', '2023年上半年工作总结'] };
     const document = (await render({}, doc)).part('word/document.xml');
     const title = elements(document, 'w:p')[0] ?? '';
     expect(attr(title, 'w:pStyle', 'w:val')).toBe('Title');
     expect(textOf(title)).toBe(TITLE);
-    expect(title.match(/<w:t[^>]*>[^<]*<\/w:t>|<w:br\/>/g)).toEqual(['<w:t xml:space="preserve">某某街道人大工委</w:t>', '<w:br/>', '<w:t xml:space="preserve">2023年上半年工作总结</w:t>']);
+    expect(title.match(/<w:t[^>]*>[^<]*<\/w:t>|<w:br\/>/g)).toEqual(['<w:t xml:space="preserve">青溪街道人大工委</w:t>', '<w:br/>', '<w:t xml:space="preserve">2023年上半年工作总结</w:t>']);
   });
 
   it('prints a title of one line without a break', async () => {

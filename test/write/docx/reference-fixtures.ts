@@ -14,7 +14,7 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** The template's footer text, to find it in the output and on the rendered page. */
-export const FOOTER_TEXT = '某某单位印制';
+export const FOOTER_TEXT = '青溪单位印制';
 /** A 1×1 PNG: the footer's logo, a part the footer draws on through its relationships. */
 export const LOGO_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
 
