@@ -163,8 +163,8 @@ const catalogue = {
     en: { message: 'sources pattern "{pattern}" matches the report file itself', hint: 'keep notes in a subfolder (activities/*.yaml) or narrow the pattern' },
   },
   'no-notes-files': {
-    zh: { message: '{path} 中没有 .yaml 笔记文件', hint: '指定报告文件，或包含笔记的文件夹' },
-    en: { message: 'no .yaml notes files in {path}', hint: 'name a report file or a folder that holds notes' },
+    zh: { message: '{path} 中没有可检查的文件：.yaml 笔记，或 .md、.txt、.docx 文稿', hint: '指定报告文件、文稿，或包含它们的文件夹' },
+    en: { message: 'nothing to check in {path}: no .yaml notes and no .md, .txt or .docx drafts', hint: 'name a report file or a draft, or a folder that holds them' },
   },
 
   // references between notes and from prose
@@ -667,30 +667,34 @@ const catalogue = {
     zh: { message: '单独成行的标题末尾不加 “{text}”', hint: '删去标题末尾的标点（GB/T 9704）' },
     en: { message: 'a heading on a line of its own does not end with "{text}"', hint: 'remove the mark at the end of the heading (GB/T 9704)' },
   },
+  'unfinished-paragraph': {
+    zh: { message: '段落在 “{text}” 处中断，句子没有写完', hint: '补全这一段，或删去残留的半句；粘贴、删改时常把段尾截掉' },
+    en: { message: 'the paragraph breaks off at "{text}", mid-sentence', hint: 'finish the paragraph or delete the half sentence left over; pasting and deleting often cut a paragraph short' },
+  },
   'garbled-text': {
     zh: { message: '疑似乱码 “{text}”', hint: '从网页或其他编码的文件复制时文字损坏；请对照原文改正' },
     en: { message: 'garbled text "{text}"', hint: 'the text was damaged when copied from a web page or a file in another encoding; correct it from the original' },
   },
   'traditional-characters': {
-    zh: { message: '简体文稿中出现繁体字 “{text}”，应为 “{replacement}”', hint: '统一使用规范简化字' },
-    en: { message: 'the Traditional character "{text}" in a Simplified draft; use "{replacement}"', hint: 'write Simplified characters throughout' },
+    zh: { message: '简体中文里出现繁体字 “{text}”，应为 “{replacement}”', hint: '统一使用规范简化字' },
+    en: { message: 'the Traditional character "{text}" in Simplified Chinese text; use "{replacement}"', hint: 'write Simplified characters throughout' },
   },
   // issue 10: drafts written by hand (readers: .md, .txt, .docx)
   'draft-legacy-doc': {
-    zh: { message: '{path} 是 Word 97-2003 格式（.doc），无法检查', hint: '在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx），再检查新文件' },
-    en: { message: '{path} is a Word 97-2003 document (.doc) and cannot be checked', hint: 'open it in Word or WPS, save it as a Word Document (*.docx) and check the new file' },
+    zh: { message: '{path} 是 Word 97-2003 格式（.doc），无法读取', hint: '在 Word 或 WPS 中打开它，“另存为”Word 文档（*.docx），再用新文件' },
+    en: { message: '{path} is a Word 97-2003 document (.doc) and cannot be read', hint: 'open it in Word or WPS, save it as a Word Document (*.docx) and use the new file' },
   },
   'draft-encrypted': {
-    zh: { message: '{path} 设有密码保护，无法读取', hint: '在 Word 或 WPS 中打开它，取消密码（文件 > 信息 > 保护文档 > 用密码进行加密，清空密码），另存一份不加密的 .docx 再检查' },
-    en: { message: '{path} is protected by a password and cannot be read', hint: 'open it in Word or WPS, remove the password (File > Info > Protect Document > Encrypt with Password, clear it) and check an unprotected copy saved as .docx' },
+    zh: { message: '{path} 设有密码保护，无法读取', hint: '在 Word 或 WPS 中打开它，取消密码（文件 > 信息 > 保护文档 > 用密码进行加密，清空密码），另存一份不加密的 .docx 再用' },
+    en: { message: '{path} is protected by a password and cannot be read', hint: 'open it in Word or WPS, remove the password (File > Info > Protect Document > Encrypt with Password, clear it) and use an unprotected copy saved as .docx' },
   },
   'draft-not-docx': {
     zh: { message: '{path} 不是 Word 文档（.docx）', hint: '文件扩展名与内容不符；用 Word、WPS 或 LibreOffice 把它另存为 .docx，或改用与内容相符的扩展名（.txt、.md）' },
     en: { message: '{path} is not a Word document (.docx)', hint: 'its name does not match its content; save it as .docx in Word, WPS or LibreOffice, or give it the extension of its content (.txt, .md)' },
   },
   'draft-damaged': {
-    zh: { message: '{path} 已损坏，无法读取其中的文字', hint: '在 Word 或 WPS 中打开它（必要时用“打开并修复”），另存一份 .docx 再检查' },
-    en: { message: '{path} is damaged: its text cannot be read', hint: 'open it in Word or WPS (with Open and Repair if needed), save a copy as .docx and check that' },
+    zh: { message: '{path} 已损坏，无法读取其中的文字', hint: '在 Word 或 WPS 中打开它（必要时用“打开并修复”），另存一份 .docx 再用' },
+    en: { message: '{path} is damaged: its text cannot be read', hint: 'open it in Word or WPS (with Open and Repair if needed), save a copy as .docx and use that' },
   },
   'draft-zip-bomb': {
     zh: { message: '{path} 解压后会超出上限（{maxParts} 个部件、共 {maxSize} MB）或压缩比异常，疑似“压缩炸弹”，没有解压', hint: '正常的 Word 文档不会这样；请检查用 Word 或 WPS 保存的 .docx，并确认文件来源可靠' },

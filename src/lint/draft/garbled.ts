@@ -3,7 +3,7 @@ import { type DraftRule, HAN, matchesOf, perParagraph } from './finding.js';
 /**
  * Text damaged on its way from a web page or another encoding: U+FFFD, pinyin with tone marks in
  * brackets (認(rèn)識), a ? or \ wedged into Chinese (当?shù)剡\用), mojibake of UTF-8 read as
- * Latin-1 (â€œ, Ã©). Neighbouring pieces within a few characters are one finding.
+ * Latin-1 (â€œ, Ã©), symbols left between sentences by a copied page (洽谈。/!/并邀请). Neighbouring pieces within a few characters are one finding.
  */
 const TONE = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const GARBLE = new RegExp(
@@ -13,6 +13,8 @@ const GARBLE = new RegExp(
     `(?<=[${HAN}])\\?(?=[a-z])`,
     `(?<=[${HAN}])\\\\(?=[${HAN}])`,
     '[ÃÂ][\\u0080-\\u00ff]|â€.?|€',
+    // Markup or link debris left between two Chinese sentences (洽谈。/!/并邀请): symbols, not punctuation.
+    `(?<=[${HAN}，。；！？])(?=[!-/:-@[-\`{-~]*[/\\\\|#^<>{}=@$])[!-/:-@[-\`{-~]{2,}(?=[${HAN}])`,
   ].join('|'),
   'gu',
 );
@@ -46,7 +48,7 @@ const SIMPLIFIED = '们这来时会与为对发国说经过学还关开进体实
 const TO_SIMPLIFIED = new Map([...TRADITIONAL].map((c, i) => [c, SIMPLIFIED[i]!]));
 const TRADITIONAL_CHAR = new RegExp(`[${TRADITIONAL}]`, 'gu');
 
-const traditionalRule = perParagraph((text) =>
+export const traditionalRule = perParagraph((text) =>
   matchesOf(text, TRADITIONAL_CHAR).map((m) => {
     const replacement = TO_SIMPLIFIED.get(m[0])!;
     return { offset: m.index, code: 'traditional-characters', params: { text: m[0], replacement }, fix: { offset: m.index, length: 1, text: replacement } };

@@ -10,6 +10,7 @@ import { numberRule } from './numbers.js';
 import { placeholderRule } from './placeholders.js';
 import { punctuationRule } from './punctuation.js';
 import { repeatRule } from './repeats.js';
+import { unfinishedRule } from './unfinished.js';
 import { DRAFT_RULES } from './rule-table.js';
 
 export { DRAFT_RULES, type DraftRuleCode } from './rule-table.js';
@@ -21,7 +22,7 @@ export interface DraftLintContext {
 }
 
 /** Rules that must not read damaged text as punctuation or numbers: they see garbled runs blanked. */
-const RULES_ON_CLEAN_TEXT: DraftRule[] = [placeholderRule, countRule, punctuationRule, ordinalRule, mixedOrdinalRule, numberRule, headingRule];
+const RULES_ON_CLEAN_TEXT: DraftRule[] = [placeholderRule, countRule, punctuationRule, ordinalRule, mixedOrdinalRule, numberRule, headingRule, unfinishedRule];
 
 function lintParagraphs(draft: Draft): LintParagraph[] {
   return draft.paragraphs.map((p, index) => ({ index, role: p.role, text: blankOut(p.text, optOutSpans(p.text)) }));

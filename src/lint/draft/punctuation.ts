@@ -31,7 +31,9 @@ function neighbours(text: string, offset: number): [string | undefined, string |
 
 function halfWidthMarks(text: string): Omit<Finding, 'paragraph'>[] {
   const masked = withoutExemptSpans(text);
-  return matchesOf(masked, /[,;:?!()]|(?<!\.)\.(?!\.)/gu).flatMap((m) => {
+  // A run of one mark (:::, !!!) is a symbol or syntax, not a misplaced full-width mark: left alone.
+  return matchesOf(masked, /([,;:?!])\1+|[,;:?!()]|(?<!\.)\.(?!\.)/gu).flatMap((m) => {
+    if (m[0].length > 1) return [];
     const [before, after] = neighbours(masked, m.index);
     // A full stop counts only straight after Chinese (活动.), never inside Latin text or after a number.
     const chinese = m[0] === '.' ? isChinese(before) : isChinese(before) || isChinese(after);

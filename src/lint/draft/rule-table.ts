@@ -21,6 +21,7 @@ export const DRAFT_RULES = {
   'double-approximation': { severity: 'warning', silenceable: true, fix: false },
   'heading-punctuation': { severity: 'warning', silenceable: true, fix: true },
   'duplicate-text': { severity: 'warning', silenceable: true, fix: false },
+  'unfinished-paragraph': { severity: 'warning', silenceable: true, fix: false },
   'garbled-text': { severity: 'warning', silenceable: true, fix: false },
   'traditional-characters': { severity: 'warning', silenceable: true, fix: true },
 } as const satisfies Record<string, { severity: Severity; silenceable: boolean; fix: boolean }>;

@@ -25,6 +25,15 @@ describe('garbled text', () => {
     expect(lintDraft(draftOf(['認真']), {})[0]!.fix).toEqual({ offset: 0, length: 1, text: '认' });
   });
 
+  it('finds the symbols a copied web page left between two sentences, not punctuation, links or ratios', () => {
+    expect(lint('分别与高校进行对接洽谈。/!/并邀请专家指导。', '详见网站http://example.org/a/b，欢迎访问。', '资料(每人20份),全部发放。', '比例为3:2，速度为10km/h。')).toEqual([
+      'garbled-text 1:13 /!/',
+      'halfwidth-punctuation 3:3 (',
+      'halfwidth-punctuation 3:9 )',
+      'halfwidth-punctuation 3:10 ,',
+    ]);
+  });
+
   it('finds U+FFFD and mojibake, one finding per damaged run', () => {
     expect(lint('会议\uFFFD\uFFFD召开', '我们?yōu)槟扑]十篇', 'â€œ引号')).toEqual(['garbled-text 1:3 \uFFFD\uFFFD', 'garbled-text 2:3 ?yōu)', 'garbled-text 3:1 â€œ']);
   });

@@ -8,10 +8,7 @@ const GOLDEN = path.resolve(import.meta.dirname, '../../golden');
 
 describe('no false alarms on the project’s own examples', () => {
   it.each(readdirSync(GOLDEN).filter((f) => f.endsWith('.md')))('%s', (file) => {
-    const findings = lintDraft(markdownDraft(path.join(GOLDEN, file)), {});
-    // Accepted: the examples name their organisation 某某街道… on purpose (anonymised), and 某某 is a
-    // placeholder in a real draft. Nothing else may be found.
-    expect(findings.filter((d) => !(d.code === 'placeholder' && d.params.text === '某某'))).toEqual([]);
+    expect(lintDraft(markdownDraft(path.join(GOLDEN, file)), {})).toEqual([]);
   });
 });
 
@@ -42,6 +39,7 @@ describe('篇(1) and 篇(3): exactly their real defects', () => {
       'placeholder 6:48 __',
       'placeholder 6:53 __',
       'placeholder 6:60 __',
+      'garbled-text 6:87 /!/', // 对接洽谈。/!/并邀请: debris of a copied web page
       'placeholder 6:93 __',
       'placeholder 6:113 __',
       'ordinal-form 7:1 2、',
@@ -55,6 +53,7 @@ describe('篇(1) and 篇(3): exactly their real defects', () => {
       'ordinal-form 8:1 3、',
       'placeholder 9:40 __', // “创业__”
       'placeholder 9:100 __',
+      'unfinished-paragraph 10:3 回顾和', // the piece stops mid-sentence
     ]);
   });
 });
