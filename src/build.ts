@@ -6,6 +6,7 @@ import { toDocument } from './document/index.js';
 import { fitTitles } from './document/transforms/title-lines.js';
 import { lintNotes } from './lint/notes.js';
 import { lintText } from './lint/text.js';
+import { lintNotesProse } from './lint/notes-prose.js';
 import { applyRuleLevels } from './diagnostics/rules.js';
 import { findConfig, type ConfigLookup, type LoadedConfig } from './load/config.js';
 import { loadReport } from './load/project.js';
@@ -82,6 +83,7 @@ export async function prepareReport(reportPath: string, options: PrepareOptions 
   });
   const document = titled.document;
   diagnostics.push(...titled.diagnostics, ...lintNotes(model), ...lintText(document, loaded.files));
+  diagnostics.push(...lintNotesProse(loaded.files));
   return { model, document, files, diagnostics: settled(diagnostics) };
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { prepareReport, type PrepareOptions } from './build.js';
 import { dedupeDiagnostics, error, sortDiagnostics, warning, type Diagnostic } from './diagnostics/diagnostic.js';
 import { leadingZeroNumbers } from './lint/notes.js';
+import { lintNotesProse } from './lint/notes-prose.js';
 import { locate, memoizedReader, type LoadedFile } from './load/source-file.js';
 import { filesBelow } from './load/walk.js';
 import { draftFormatOf, readDraft, type Draft } from './load/drafts/index.js';
@@ -28,9 +29,13 @@ interface Target {
   draft: boolean;
 }
 
-/** A README tells colleagues about the folder; it is not a report. */
+/** The documents a repo keeps about itself (README, CHANGELOG…) tell colleagues about the folder; they are not reports. */
+const REPO_DOCUMENT = /^(?:readme|changelog|changes|license|licence|copying|contributing|code_of_conduct|security|authors|notice)\b/i;
+/** Word's owner file of a document it has open (~$报告.docx): a few bytes, not a document. */
+const WORD_OWNER_FILE = /^~\$/;
+
 function isFoundDraft(name: string): boolean {
-  return /\.(md|txt|docx)$/i.test(name) && !/^readme\b/i.test(name);
+  return /\.(md|txt|docx)$/i.test(name) && !REPO_DOCUMENT.test(name) && !WORD_OWNER_FILE.test(name);
 }
 
 function isNotesFile(name: string): boolean {
@@ -110,5 +115,5 @@ function checkOnItsOwn({ target, file, diagnostics }: { target: Target } & Loade
     const at = locate(file, []);
     return [...diagnostics, target.named ? error('unknown-file-kind', {}, at) : warning('unknown-file-kind', {}, at)];
   }
-  return [...diagnostics, ...validateFile(FILE_SCHEMAS[kind], file).diagnostics, ...leadingZeroNumbers(file)];
+  return [...diagnostics, ...validateFile(FILE_SCHEMAS[kind], file).diagnostics, ...leadingZeroNumbers(file), ...lintNotesProse([file])];
 }

@@ -8,7 +8,9 @@
 export { build, effectiveOptions, outputCollisions, outputPaths, prepareReport, type BuildOptions, type BuildResult, type OutputPath, type Prepared, type PrepareOptions } from './build.js';
 export { buildBatch, parseShard, type BatchOptions, type BatchResult, type ReportOutcome, type Shard } from './batch/index.js';
 export { check, type CheckResult } from './check.js';
+export { fix, type FixChange, type FixOptions, type FixResult } from './fix/index.js';
 export { initRepo, type InitOptions, type InitResult } from './init.js';
+export { importReport, type ImportOptions, type ImportResult } from './import/index.js';
 export { findConfig, readConfig, type ConfigLookup, type LoadedConfig } from './load/config.js';
 export type { ConfigFile } from './schema/config.js';
 export { RULES, type RuleCode, type RuleLevel } from './diagnostics/rules.js';

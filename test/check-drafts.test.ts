@@ -22,12 +22,15 @@ async function draftsRepo(): Promise<string> {
   writeFileSync(path.join(dir, 'drafts', '总结.txt'), '上半年工作总结\n\n发放宣传资料多份。\n');
   writeFileSync(path.join(dir, 'drafts', '计划.docx'), await docxWith('下半年工作计划', '一、加强学习', '组织代表××活动，受理来信。'));
   writeFileSync(path.join(dir, 'drafts', 'README.md'), '# 说明\n\n这里放草稿，××不是问题。\n');
+  writeFileSync(path.join(dir, 'CHANGELOG.md'), '# 变更\n\n- 修改了××。\n');
+  // Word's owner file of 计划.docx while it is open: a few bytes, no zip.
+  writeFileSync(path.join(dir, 'drafts', '~$计划.docx'), Buffer.from([0x05, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
   writeFileSync(path.join(dir, 'drafts', '2023-h1.md'), withCommentFingerprint('# 生成的报告\n\n由笔记生成，××来自笔记。\n'));
   return dir;
 }
 
 describe('check over drafts', () => {
-  it('lints the drafts of a folder with file:line:column in text and the paragraph in a docx; README and built outputs are passed over', async () => {
+  it('lints the drafts of a folder with file:line:column in text and the paragraph in a docx; README, CHANGELOG, Word owner files and built outputs are passed over', async () => {
     const dir = await draftsRepo();
     const run = runCli(['check', 'drafts'], { cwd: dir });
     expect(run.status).toBe(0);
@@ -38,6 +41,10 @@ describe('check over drafts', () => {
     expect(run.stdout).not.toContain('README.md');
     expect(run.stdout).not.toContain('2023-h1.md');
     expect(run.stdout).toMatch(/0 个错误，2 个警告\n$/);
+    const wholeRepo = runCli(['check'], { cwd: dir }).stdout;
+    expect(wholeRepo).not.toContain('CHANGELOG.md');
+    expect(wholeRepo).not.toContain('~$');
+    expect(wholeRepo).toMatch(/0 个错误，2 个警告\n$/);
     expect(runCli(['check', 'drafts', '--strict'], { cwd: dir }).status).toBe(1);
   });
 

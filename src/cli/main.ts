@@ -8,6 +8,7 @@ import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
 import type { BatchOptions, BatchResult, ReportOutcome } from '../batch/index.js';
 import type { ComputedFigure } from '../model/provenance.js';
+import type { FixResult } from '../fix/index.js';
 import { packageVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
 import { t, type MessageKey } from './messages.js';
@@ -181,6 +182,24 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     io.stderr(`${options.several ? say(lang, 'reportNotBuilt', { report: displayPath(outcome.report, io.cwd) }) : t(lang, 'nothingWritten')}\n`);
   };
 
+  /** What --fix did: each fix at its place, a Word file's proposals, the copies written, why some
+   * fixes were not written, and one summary line. */
+  const printFixes = (result: FixResult, out: (text: string) => void, copyAsked: boolean): void => {
+    for (const change of result.fixed.filter((c) => c.unit === undefined)) {
+      const place = `${displayPath(change.file, io.cwd)}:${change.line}:${change.column}`;
+      out(`${say(lang, 'fixApplied', { place, before: change.before, after: change.after, code: change.code })}\n`);
+    }
+    for (const change of result.proposed) {
+      out(`${say(lang, 'fixProposed', { path: displayPath(change.file, io.cwd), paragraph: change.line, before: change.before, after: change.after, code: change.code })}\n`);
+    }
+    for (const copy of result.written.filter((w) => w.path !== w.source)) out(`${say(lang, 'fixCopyWritten', { path: displayPath(copy.path, io.cwd), fixes: copy.fixes })}\n`);
+    if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+    const inPlace = result.written.filter((w) => w.path === w.source);
+    if (inPlace.length > 0) out(`${t(lang, 'fixSummary', { fixes: inPlace.reduce((sum, w) => sum + w.fixes, 0), files: inPlace.length })}\n`);
+    if (result.proposed.length > 0 && !copyAsked) out(`${t(lang, 'fixProposals', { count: result.proposed.length })}\n`);
+    if (result.written.length === 0 && result.proposed.length === 0) out(`${t(lang, 'fixNothing')}\n`);
+  };
+
   const program = new Command('plan-report')
     .description(t(lang, 'programDescription'))
     .version(await packageVersion(), '-V, --version', t(lang, 'versionOption'))
@@ -277,12 +296,27 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
     .option('--strict', t(lang, 'strictOption'))
     .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[] }) => {
+    .option('--fix', t(lang, 'fixOption'))
+    .option('--fix-copy', t(lang, 'fixCopyOption'))
+    .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[]; fix?: boolean; fixCopy?: boolean }) => {
       const { check } = await import('../check.js');
       // No path: the folder the secretary is in, as she would expect.
-      const result = await check(paths.length > 0 ? paths : ['.'], flags.templates ? { templateDirs: flags.templates } : {});
+      const args = paths.length > 0 ? paths : ['.'];
+      const options = flags.templates ? { templateDirs: flags.templates } : {};
+      let result;
+      let fixFailed = false;
+      if (flags.fix || flags.fixCopy) {
+        const { fix } = await import('../fix/index.js');
+        const fixed = await fix(args, { ...options, docxCopy: flags.fixCopy === true });
+        // Machine-readable output keeps stdout for the diagnostics: what was fixed goes to stderr.
+        printFixes(fixed, flags.format === 'text' ? io.stdout : io.stderr, flags.fixCopy === true);
+        result = fixed.check;
+        fixFailed = hasErrors(fixed.diagnostics);
+      } else {
+        result = await check(args, options);
+      }
       io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: useColor(io.stdoutIsTTY, io.env) }));
-      const failed = hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
+      const failed = fixFailed || hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
       if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);
       if (failed) exitCode = ExitCode.UserError;
     });
@@ -357,6 +391,23 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
       if (org === undefined && result.written.includes(config)) io.stdout(`${say(lang, 'initSetOrg', { path: displayPath(config, io.cwd) })}\n`);
       if (result.written.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
       if (result.written.length === 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+    });
+
+  program
+    .command('import')
+    .description(t(lang, 'importDescription'))
+    .argument('<document>', t(lang, 'importDocumentArgument'))
+    .option('-o, --out <dir>', t(lang, 'importOutOption'), '.')
+    .action(async (document: string, flags: { out: string }) => {
+      const { importReport } = await import('../import/index.js');
+      const result = await importReport(path.resolve(io.cwd, document), { outDir: path.resolve(io.cwd, flags.out) });
+      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+      if (result.written.length > 0 && result.report) io.stdout(`${say(lang, 'importNext', { report: displayPath(result.report, io.cwd) })}\n`);
+      else {
+        io.stderr(`${t(lang, 'nothingWritten')}\n`);
+        exitCode = ExitCode.UserError;
+      }
     });
 
   program

@@ -27,7 +27,7 @@ const messages = {
   helpCommand: { zh: '显示某个命令的帮助', en: 'show help for a command' },
   versionOption: { zh: '显示版本号', en: 'show the version' },
   checkDescription: { zh: '检查笔记，列出所有问题及其位置', en: 'check notes and list every problem with its place' },
-  checkPathsArgument: { zh: '笔记文件或文件夹（默认当前文件夹）', en: 'notes files or folders (default: the current folder)' },
+  checkPathsArgument: { zh: '笔记文件、文稿（.md、.txt、.docx）或文件夹（默认当前文件夹）', en: 'notes files, drafts (.md, .txt, .docx) or folders (default: the current folder)' },
   reportFormatOption: { zh: '输出格式：text（给人看）、json（给程序）、github（工作流注释）', en: 'output: text (people), json (tools), github (workflow annotations)' },
   strictOption: { zh: '有警告也算失败（退出码 1）', en: 'fail (exit 1) on warnings too' },
   checkClean: { zh: '没有发现问题（检查了 {count} 个文件）。', en: 'No problems found ({count} files checked).' },
@@ -97,8 +97,22 @@ const messages = {
     zh: '参考文档：单位的 Word 文件（.docx），docx 采用其中的样式、页面设置和页眉页脚（默认：plan-report.yaml 的 reference-doc）',
     en: 'the organisation\'s Word file (.docx) whose styles, page setup, header and footer the docx takes (default: reference-doc of plan-report.yaml)',
   },
+  // issue 10: import
+  importDescription: { zh: '把已有的报告（.docx、.md、.txt）导入为笔记：报告文件和指标文件，生成后与原文相同（不覆盖已有文件）', en: 'turn an existing report (.docx, .md, .txt) into notes, a report file and a metrics file that build back to the same text (never overwriting)' },
+  importDocumentArgument: { zh: '要导入的报告，如 2023年上半年工作总结.docx', en: 'the report to import, such as report-2023-h1.docx' },
+  importOutOption: { zh: '写入笔记的文件夹（默认当前文件夹，不存在时新建）', en: 'the folder the notes are written to (default: the current folder; created if missing)' },
+  importNext: { zh: '下一步：检查文中的数字和标注的警告，然后运行 plan-report build {report}', en: 'Next: review the figures and the warnings above, then run plan-report build {report}' },
   // issue 10: drafts (a place in a Word file, which has paragraphs, not lines)
   paragraphLabel: { zh: '第 {paragraph} 段', en: 'paragraph {paragraph}' },
+  // issue 10: check --fix
+  fixOption: { zh: '改正可以安全自动修正的问题：YAML 笔记、.md 和 .txt 文稿原地修改，Word 文档只列出修改建议', en: 'apply the fixes that are safe: YAML notes, .md and .txt drafts in place; a Word file only gets proposals' },
+  fixCopyOption: { zh: '同 --fix，并把 Word 文档的修正另存为旁边的 NAME.fixed.docx（不改动原文件）', en: 'as --fix, and write a Word file\'s fixes to NAME.fixed.docx beside it (the file itself is not changed)' },
+  fixApplied: { zh: '{place}  ‘{before}’ 改为 ‘{after}’（{code}）', en: '{place}  "{before}" → "{after}" ({code})' },
+  fixProposed: { zh: '{path} 第 {paragraph} 段：‘{before}’ 改为 ‘{after}’（{code}）', en: '{path} paragraph {paragraph}: "{before}" → "{after}" ({code})' },
+  fixCopyWritten: { zh: '已另存修正后的副本 {path}（{fixes} 处修正）', en: 'wrote the fixed copy {path} ({fixes} fix(es))' },
+  fixProposals: { zh: 'Word 文档没有改动：以上 {count} 处修改建议请在 Word 中修改，或加 --fix-copy 另存修正后的副本。', en: 'Word files are never changed: make the {count} change(s) above in Word, or add --fix-copy to write fixed copies.' },
+  fixSummary: { zh: '已修正 {fixes} 处，涉及 {files} 个文件。', en: 'Fixed {fixes} problem(s) in {files} file(s).' },
+  fixNothing: { zh: '没有可以自动修正的问题。', en: 'Nothing to fix.' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof messages;

@@ -619,8 +619,49 @@ const catalogue = {
     en: { message: 'line {index} of the title, "{line}", is longer than the {max} characters a line holds; it was broken again between words', hint: 'shorten that line, or split it in two in the list of report.title' },
   },
   'title-word-broken': {
-    zh: { message: '标题中的“{word}”比一行（{max} 个字）还长，只能从词中间断开回行', hint: '缩短标题，或在 report.title 中把标题写成各行的列表，如 [某某街道人大工委, 2023年上半年工作总结]' },
-    en: { message: 'the title holds "{word}", longer than a line ({max} characters), so it was broken inside that word', hint: 'shorten the title, or give its lines as a list in report.title, such as [某某街道人大工委, 2023年上半年工作总结]' },
+    zh: { message: '标题中的“{word}”比一行（{max} 个字）还长，只能从词中间断开回行', hint: '缩短标题，或在 report.title 中把标题写成各行的列表，如 [青溪街道人大工委, 2023年上半年工作总结]' },
+    en: { message: 'the title holds "{word}", longer than a line ({max} characters), so it was broken inside that word', hint: 'shorten the title, or give its lines as a list in report.title, such as [青溪街道人大工委, 2023年上半年工作总结]' },
+  },
+  // issue 10: import
+  'import-no-title': {
+    zh: { message: '没有找到标题（第一段应是单独一行、末尾不带标点的标题），读不出单位、报告期和文种', hint: 'report.period 暂写为 “{placeholder}”，改好之前 check 会报错；文种按 {kind} 导入，单位取自 plan-report.yaml 的 org。也可在原文开头加上标题（如“某某街道人大工委2023年上半年工作总结”）再导入' },
+    en: { message: 'no title was found (the first paragraph should be a title on its own line, without a final mark), so org, period and kind cannot be read', hint: 'report.period is written as "{placeholder}", which check refuses until you fill it in; the kind is {kind} and the org is taken from org of plan-report.yaml. Or add a title (such as 某某街道人大工委2023年上半年工作总结) at the top and import again' },
+  },
+  'import-no-period': {
+    zh: { message: '标题 “{title}” 中没有报告期（如 2023年上半年、2023年度）', hint: 'report.period 暂写为 “{placeholder}”：改为 2023-H1、2023-H2 或 2023；改好之前 check 会报错' },
+    en: { message: 'the title "{title}" names no period (a year, or the first or second half of one)', hint: 'report.period is written as "{placeholder}": change it to 2023-H1, 2023-H2 or 2023; check refuses it until then' },
+  },
+  'import-unknown-kind': {
+    zh: { message: '从标题 “{title}” 看不出文种（工作总结、工作计划、工作要点、讲话……），按 {kind} 导入', hint: '如不对，改 report.kind：half-year-summary、annual-summary、work-plan、summary-and-plan 或 speech' },
+    en: { message: 'the title "{title}" names no known kind of report (a summary, a plan, key points, a speech); imported as {kind}', hint: 'if that is wrong, change report.kind: half-year-summary, annual-summary, work-plan, summary-and-plan or speech' },
+  },
+  'import-no-org': {
+    zh: { message: '标题 “{title}” 中没有单位名称', hint: '单位取自 plan-report.yaml 的 org：请在那里填写，或在 report: 下写 org:' },
+    en: { message: 'the title "{title}" names no organisation', hint: 'the org is taken from org of plan-report.yaml: fill it in there, or write org: under report:' },
+  },
+  'import-no-date': {
+    zh: { message: '原文末尾没有成文日期，report.date 暂写为 {date}（报告期的最后一天）', hint: '改为实际的成文日期，如 2023-07-05' },
+    en: { message: 'the document ends without a date; report.date is written as {date}, the last day of the period', hint: 'change it to the date of the report, such as 2023-07-05' },
+  },
+  'import-no-structure': {
+    zh: { message: '没有找到 一、二、三 这样的标题：全文作为一个部分的段落导入', hint: '这一部分的标题暂写为 “{title}”，请改写；原文有标题的，检查其编号是否写成 一、（一）1.（1）' },
+    en: { message: 'no numbered top-level headings were found: the whole text is imported as the paragraphs of one section', hint: 'the section\'s title is written as "{title}": replace it; if the document has headings, check that they are numbered 一、 （一） 1. （1）' },
+  },
+  'import-numbers-kept': {
+    zh: { message: '这段中的 一是、二是 无法编入结构，保留为原文', hint: '开头段，以及某一部分普通段落之后的段落，只能是文字，序号不会自动生成；要自动编号，把这些要点移到该部分的 points: 中' },
+    en: { message: 'the numbered points of this paragraph cannot be placed in the structure and are kept as text', hint: 'the opening paragraph, and a paragraph after a plain paragraph of a section, can only be text, not numbered points; to have them numbered, move them to the section\'s points:' },
+  },
+  'import-target-exists': {
+    zh: { message: '{path} 已存在；为了不覆盖它，没有写入任何文件', hint: '用 --out 换一个文件夹，或先把已有的文件改名' },
+    en: { message: '{path} already exists; so as not to overwrite it, no file was written', hint: 'choose another folder with --out, or rename the existing file first' },
+  },
+  'import-write-failed': {
+    zh: { message: '无法写入 {path}：{detail}；已写入的文件都已撤回', hint: '{detail} 是系统给出的错误代码；请确认 --out 指向可以写入的文件夹' },
+    en: { message: 'cannot write {path}: {detail}; the files already written were taken back', hint: '{detail} is the error code the system gave; check that --out names a folder you can write to' },
+  },
+  'import-unsupported-format': {
+    zh: { message: '{path} 不能导入：只能导入 .docx、.md 和 .txt 文稿', hint: 'PDF、.wps 等文件请先在 Word 或 WPS 中另存为 .docx 再导入' },
+    en: { message: '{path} cannot be imported: only .docx, .md and .txt documents can', hint: 'save a PDF, a .wps or another file as .docx in Word or WPS first, then import that' },
   },
   // issue 10: draft rules
   'halfwidth-punctuation': {
@@ -701,16 +742,41 @@ const catalogue = {
     en: { message: '{path} would unpack beyond the limits ({maxParts} parts, {maxSize} MB in all) or is packed unusually tightly: refused as a possible zip bomb, nothing unpacked', hint: 'a Word document is never like this; check a .docx saved by Word or WPS, and check where the file came from' },
   },
   'draft-strict': {
-    zh: { message: '{path} 是“Strict Open XML 文档”格式，不受支持', hint: '在 Word 中“另存为”“Word 文档（*.docx）”，而不是“Strict Open XML 文档”，再检查新文件' },
-    en: { message: '{path} is a Strict Open XML Document, which is not supported', hint: 'in Word, Save As "Word Document (*.docx)", not "Strict Open XML Document", and check the new file' },
+    zh: { message: '{path} 是“Strict Open XML 文档”格式，不受支持', hint: '在 Word 中“另存为”“Word 文档（*.docx）”，而不是“Strict Open XML 文档”，再用新文件' },
+    en: { message: '{path} is a Strict Open XML Document, which is not supported', hint: 'in Word, Save As "Word Document (*.docx)", not "Strict Open XML Document", and use the new file' },
   },
   'draft-too-large': {
-    zh: { message: '{path} 过大（{size} MB，上限 {limit} MB），没有检查', hint: '确认是不是选错了文件；Word 文档中的大量图片可先删去，另存一份再检查' },
-    en: { message: '{path} is too large ({size} MB, limit {limit} MB) and was not checked', hint: 'check that it is the right file; save a copy without its many pictures and check that' },
+    zh: { message: '{path} 过大（{size} MB，上限 {limit} MB），没有读取', hint: '确认是不是选错了文件；Word 文档中的大量图片可先删去，另存一份再用' },
+    en: { message: '{path} is too large ({size} MB, limit {limit} MB) and was not read', hint: 'check that it is the right file; save a copy without its many pictures and use that' },
   },
   'draft-binary': {
-    zh: { message: '{path} 不是文本文件（含二进制内容），无法作为 .txt 或 .md 文稿检查', hint: 'Word 文档请保存为 .docx 再检查；文本文稿请在编辑器中另存为 UTF-8 文本' },
-    en: { message: '{path} is not a text file (binary content), so it cannot be checked as a .txt or .md draft', hint: 'save a Word document as .docx and check that; save a text draft as UTF-8 text in your editor' },
+    zh: { message: '{path} 不是文本文件（含二进制内容），无法作为 .txt 或 .md 文稿读取', hint: 'Word 文档请保存为 .docx 再用；文本文稿请在编辑器中另存为 UTF-8 文本' },
+    en: { message: '{path} is not a text file (binary content), so it cannot be read as a .txt or .md draft', hint: 'save a Word document as .docx and use that; save a text draft as UTF-8 text in your editor' },
+  },
+  // issue 10: --fix
+  'fix-encoding-unsupported': {
+    zh: { message: '{path} 是 GB18030（GBK）编码，其中 {count} 处修正没有写入', hint: '本程序不能以 GB18030 写回文件，也不会擅自改变它的编码；请在编辑器中把它另存为 UTF-8，再运行 check --fix' },
+    en: { message: '{path} is encoded in GB18030 (GBK): its {count} fix(es) were not written', hint: 'plan-report cannot write GB18030 back and does not change a file\'s encoding on its own; save it as UTF-8 in your editor and run check --fix again' },
+  },
+  'fix-file-changed': {
+    zh: { message: '{path} 在检查之后被改动过，没有写入修正', hint: '可能有人刚保存了它；再运行一次 check --fix' },
+    en: { message: '{path} changed after it was checked; its fixes were not written', hint: 'someone may just have saved it; run check --fix again' },
+  },
+  'fix-unsafe': {
+    zh: { message: '{path} 修正后读出的内容与预期不符，没有写入', hint: '这是 plan-report 的缺陷，请报告给维护者；上面列出的问题请手工修改' },
+    en: { message: 'the fixed {path} would not read as intended, so it was not written', hint: 'this is a bug in plan-report, please report it; fix the problems listed by hand' },
+  },
+  'fix-write-failed': {
+    zh: { message: '无法写入 {path}（{detail}）', hint: '检查文件是否被其他程序占用、是否有写入权限；原文件没有改动' },
+    en: { message: 'could not write {path} ({detail})', hint: 'check that no other program holds the file and that you may write it; the file was not changed' },
+  },
+  'fix-copy-exists': {
+    zh: { message: '{path} 已存在，没有另存修正后的副本', hint: '先删除或改名这个文件，再运行 check --fix-copy' },
+    en: { message: '{path} exists, so the fixed copy was not written', hint: 'delete or rename that file first, then run check --fix-copy again' },
+  },
+  'fix-not-placed': {
+    zh: { message: '“{text}” → “{replacement}” 跨越了格式不同的几段文字，没有写入副本', hint: '在 Word 中手工修改此处' },
+    en: { message: '"{text}" → "{replacement}" spans runs of different formatting, so it was not written to the copy', hint: 'make this change by hand in Word' },
   },
 } satisfies Record<string, Entry>;
 

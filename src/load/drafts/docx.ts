@@ -70,23 +70,43 @@ function rolesOfStyles(styles: XmlElement | undefined): Map<string, DraftParagra
  * text of a paragraph being one line. Deleted text, field codes and the fallback copy of a drawing are not seen. */
 const SKIPPED = new Set(['w:delText', 'w:instrText', 'mc:Fallback', 'w:pPr', 'w:rPr', 'w:txbxContent']);
 
-function paragraphText(xml: string, element: XmlElement): string {
+/** A piece of a paragraph's visible text, with the w:t element it was typed in (none for a tab or a
+ * break), so that --fix-copy can edit that element. */
+export interface TextPiece {
+  text: string;
+  element?: XmlElement;
+}
+
+export function paragraphPieces(xml: string, element: XmlElement): TextPiece[] {
+  const pieces: TextPiece[] = [];
   let text = '';
+  const add = (piece: TextPiece) => {
+    pieces.push(piece);
+    text += piece.text;
+  };
   const walk = (node: XmlElement) => {
     for (const child of node.children) {
       if (SKIPPED.has(child.name)) continue;
-      if (child.name === 'w:t') text += decodeXmlText(xml.slice(child.contentStart, child.contentEnd)).replace(/\t/g, ' ');
-      else if (child.name === 'w:tab') text += ' ';
-      else if ((child.name === 'w:br' || child.name === 'w:cr') && /[\x21-\x7e]$/.test(text)) text += ' ';
+      if (child.name === 'w:t') add({ text: decodeXmlText(xml.slice(child.contentStart, child.contentEnd)).replace(/\t/g, ' '), element: child });
+      else if (child.name === 'w:tab') add({ text: ' ' });
+      else if ((child.name === 'w:br' || child.name === 'w:cr') && /[\x21-\x7e]$/.test(text)) add({ text: ' ' });
       else walk(child);
     }
   };
   walk(element);
-  return text.trim();
+  return pieces;
+}
+
+/** The paragraph's text as the rules read it: its pieces, the spaces at its ends trimmed. */
+export function paragraphText(xml: string, element: XmlElement): string {
+  return paragraphPieces(xml, element)
+    .map((piece) => piece.text)
+    .join('')
+    .trim();
 }
 
 /** The w:p elements below the body, in document order (tables' cells included). */
-function paragraphElements(body: XmlElement): XmlElement[] {
+export function paragraphElements(body: XmlElement): XmlElement[] {
   return body.children.flatMap((child) => (child.name === 'w:p' ? [child] : SKIPPED.has(child.name) ? [] : paragraphElements(child)));
 }
 

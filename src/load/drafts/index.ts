@@ -17,7 +17,7 @@ import type { Draft, DraftFormat } from './types.js';
 export type { Draft, DraftFormat, DraftParagraph } from './types.js';
 
 /** Far above a report with pictures; a larger Word file is refused before it is read. */
-const MAX_DOCX_DRAFT_BYTES = 64 * 1024 * 1024;
+export const MAX_DOCX_DRAFT_BYTES = 64 * 1024 * 1024;
 const MEGABYTE = 1024 * 1024;
 
 /** The format a file is read as, by its extension; .doc is read as Word to be refused clearly. */

@@ -36,18 +36,42 @@ function locationIn(file: string, lines: Lines, offset: number): Location {
 class Builder {
   text = '';
   sources: number[] = [];
+  /** Offsets of the text that are typed verbatim (code, an escaped mark): shown, never edited by a fix. */
+  verbatim = new Set<number>();
 
-  add(text: string, source: number, contiguous = true): void {
+  add(text: string, source: number, contiguous = true, verbatim = false): void {
+    for (let i = 0; i < text.length; i++) {
+      if (verbatim) this.verbatim.add(this.text.length + i);
+      this.sources.push(contiguous ? source + i : source);
+    }
     this.text += text;
-    for (let i = 0; i < text.length; i++) this.sources.push(contiguous ? source + i : source);
   }
+}
+
+/** The file range of text[offset, offset + length) when it is typed there as is, in one piece. */
+function editableRange(built: Builder, offset: number, length: number): { start: number; end: number } | undefined {
+  const { sources, verbatim } = built;
+  const plain = (i: number) => i >= 0 && i < sources.length && !verbatim.has(i);
+  if (length === 0) {
+    // Between two characters that are neighbours in the file, or at either end of the paragraph.
+    const before = offset - 1;
+    if (before >= 0 && !plain(before)) return undefined;
+    if (offset < sources.length && !plain(offset)) return undefined;
+    if (before >= 0 && offset < sources.length && sources[offset] !== sources[before]! + 1) return undefined;
+    const at = offset < sources.length ? sources[offset]! : sources[before]! + 1;
+    return { start: at, end: at };
+  }
+  for (let i = offset; i < offset + length; i++) {
+    if (!plain(i) || (i > offset && sources[i] !== sources[i - 1]! + 1)) return undefined;
+  }
+  return { start: sources[offset]!, end: sources[offset + length - 1]! + 1 };
 }
 
 function paragraphFrom(file: string, lines: Lines, built: Builder, role: DraftParagraph['role']): DraftParagraph {
   const { text, sources } = built;
   // An offset at the end of the text (a missing full stop) is just after its last character.
   const sourceOf = (offset: number) => (offset < sources.length ? sources[Math.max(0, offset)]! : sources.at(-1)! + 1);
-  return { text, role, locate: (offset) => locationIn(file, lines, sourceOf(offset)) };
+  return { text, role, locate: (offset) => locationIn(file, lines, sourceOf(offset)), sourceRange: (offset, length) => editableRange(built, offset, length) };
 }
 
 /** A range of the file without the layout at its ends: spaces, tabs and the full-width spaces of a
@@ -111,8 +135,9 @@ const TABLE_DELIMITER_ROW = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*
  * What is left is the text a reader of the rendered page sees. Unpaired marks stay, as Markdown
  * prints them: a lone ** or a [待补充] that is no link is a placeholder to report, not markup.
  */
-function markupOffsets(line: string): Set<number> {
+function markupOffsets(line: string): { markup: Set<number>; verbatim: Set<number> } {
   const markup = new Set<number>();
+  const verbatim = new Set<number>();
   const protectedRanges: [number, number][] = [];
   const mark = (from: number, to: number) => {
     for (let i = from; i < to; i++) markup.add(i);
@@ -121,11 +146,13 @@ function markupOffsets(line: string): Set<number> {
   for (const m of line.matchAll(/(`+)(.+?)\1/g)) {
     mark(m.index, m.index + m[1]!.length);
     mark(m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+    for (let i = m.index + m[1]!.length; i < m.index + m[0].length - m[1]!.length; i++) verbatim.add(i);
     protectedRanges.push([m.index, m.index + m[0].length]);
   }
   for (const m of line.matchAll(/\\([!-/:-@[-`{-~])/g)) {
     if (!isFree(m.index, m.index + 2)) continue;
     markup.add(m.index);
+    verbatim.add(m.index + 1);
     protectedRanges.push([m.index, m.index + 2]);
   }
   for (const m of line.matchAll(/<!--.*?-->|<\/?[A-Za-z][\w-]*(?:\s[^<>]*)?\/?>/g)) {
@@ -153,14 +180,14 @@ function markupOffsets(line: string): Set<number> {
       mark(end - open, end);
     }
   }
-  return markup;
+  return { markup, verbatim };
 }
 
 /** A line's text from `start` to `end` of the file, markup left out, onto the paragraph. */
 function addInline(built: Builder, text: string, start: number, end: number): void {
   const line = text.slice(start, end);
-  const markup = markupOffsets(line);
-  for (let i = 0; i < line.length; i++) if (!markup.has(i)) built.add(line[i]!, start + i);
+  const { markup, verbatim } = markupOffsets(line);
+  for (let i = 0; i < line.length; i++) if (!markup.has(i)) built.add(line[i]!, start + i, true, verbatim.has(i));
 }
 
 /** Lines of one paragraph are joined as the rendered page joins them: Chinese without a space. */
@@ -280,7 +307,8 @@ export function readMarkdownDraft(file: string, text: string): DraftParagraph[] 
     }
     const before = built.text;
     const lineText = text.slice(from, end);
-    if (before !== '' && joinsWithSpace(before, lineText)) built.add(' ', from);
+    // The space a reader sees between the lines is not in the file: never edited.
+    if (before !== '' && joinsWithSpace(before, lineText)) built.add(' ', from, true, true);
     addInline(built, text, from, end);
   }
   close();

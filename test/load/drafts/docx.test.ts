@@ -15,7 +15,7 @@ async function wordDraft(): Promise<Uint8Array> {
     sections: [
       {
         children: [
-          new Paragraph({ text: '某某街道2023年上半年工作总结', heading: HeadingLevel.TITLE }),
+          new Paragraph({ text: '青溪街道2023年上半年工作总结', heading: HeadingLevel.TITLE }),
           new Paragraph({ text: '加强组织领导', heading: HeadingLevel.HEADING_1 }),
           new Paragraph({ children: [new TextRun('发放宣传资料'), new TextRun({ text: '多份', bold: true }), new TextRun('，受理咨询××人次。')] }),
           new Paragraph({ text: '' }),
@@ -34,7 +34,7 @@ describe('docx drafts', () => {
     const { paragraphs, diagnostics } = readDocxDraft('/d/draft.docx', await wordDraft());
     expect(diagnostics).toEqual([]);
     expect(paragraphs!.map((p) => [p.role, p.text])).toEqual([
-      ['title', '某某街道2023年上半年工作总结'],
+      ['title', '青溪街道2023年上半年工作总结'],
       ['heading', '加强组织领导'],
       ['body', '发放宣传资料多份，受理咨询××人次。'],
       ['heading', '一、第二部分标题'],

@@ -40,7 +40,7 @@ describe('Markdown drafts', () => {
     '---', // 1
     'title: 不是正文', // 2
     '---', // 3
-    '# 某某街道2023年上半年工作总结', // 4
+    '# 青溪街道2023年上半年工作总结', // 4
     '', // 5
     '今年以来，街道**人大工委**围绕中心工作，', // 6
     '发放[宣传资料](http://example.org/a)多份。', // 7
@@ -67,7 +67,7 @@ describe('Markdown drafts', () => {
 
   it('reads headings, paragraphs, list items and table cells, markup removed, lines joined', () => {
     expect(paragraphs.map((p) => [p.role, p.text])).toEqual([
-      ['title', '某某街道2023年上半年工作总结'],
+      ['title', '青溪街道2023年上半年工作总结'],
       ['body', '今年以来，街道人大工委围绕中心工作，发放宣传资料多份。'],
       ['heading', '一、加强组织领导'],
       ['body', '1.邀请__农业大学学生开展活动，代码照旧。'],
@@ -83,7 +83,7 @@ describe('Markdown drafts', () => {
 
   it('locates characters at their real line and column through the markup and the joined lines', () => {
     const [title, body, heading, item, bullet] = paragraphs;
-    expect(placeOf(title!, '2023')).toBe('4:7 # 某某街道2023年上半年工作总结');
+    expect(placeOf(title!, '2023')).toBe('4:7 # 青溪街道2023年上半年工作总结');
     expect(placeOf(body!, '人大工委')).toBe('6:10 今年以来，街道**人大工委**围绕中心工作，');
     expect(placeOf(body!, '围绕')).toBe('6:16 今年以来，街道**人大工委**围绕中心工作，');
     expect(placeOf(body!, '多份')).toBe('7:31 发放[宣传资料](http://example.org/a)多份。');
