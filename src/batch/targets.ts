@@ -3,8 +3,7 @@ import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type ReadSource } from '../load/source-file.js';
 import { yamlFilesBelow } from '../load/walk.js';
-import { CONFIG_FILE_NAME } from '../schema/config.js';
-import { fileKindOf } from '../schema/json-schema.js';
+import { CONFIG_FILE_NAME, fileKindOf } from '../schema/kinds.js';
 
 /** One report of a batch, and the folder whose layout its outputs keep below `--out`. */
 export interface BatchTarget {

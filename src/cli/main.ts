@@ -395,7 +395,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .action(async (dir: string, flags: { org?: string; period?: string }) => {
       const { initRepo } = await import('../init.js');
       const { periodAcceptedBy } = await import('../new-report.js');
-      const { CONFIG_FILE_NAME } = await import('../schema/config.js');
       // init starts a half-year summary: the period is refused as `new half-year-summary` would refuse it.
       const accepted = flags.period === undefined || periodAcceptedBy('half-year-summary', flags.period);
       if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period!, kind: 'half-year-summary', expected: accepted }));
