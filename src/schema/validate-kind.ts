@@ -4,7 +4,7 @@ import type { SchemaKind } from './kinds.js';
 import type { Activity, Metric, Plan } from './notes.js';
 import { activities, config, metrics, plans, report, valuePlans } from './precompiled.js';
 import type { ReportFile } from './report.js';
-import type { Validated } from './validate.js';
+import { validateFile, type Validated } from './validate.js';
 import { applyValuePlan, type ValuePlan } from './value-plan.js';
 
 /** What a valid file of each kind gives. */
@@ -28,6 +28,7 @@ const PLANS = valuePlans as Record<SchemaKind, ValuePlan>;
  */
 export async function validateKind<K extends SchemaKind>(kind: K, file: SourceFile): Promise<Validated<KindValues[K]>> {
   if (PRECOMPILED[kind](file.data)) return { ok: true, value: applyValuePlan(PLANS[kind], file.data) as KindValues[K], diagnostics: [] };
-  const [{ SCHEMAS }, { validateFile }] = await Promise.all([import('./json-schema.js'), import('./validate.js')]);
+  // Only the zod schemas are heavy: validate.js itself does not load zod.
+  const { SCHEMAS } = await import('./json-schema.js');
   return validateFile(SCHEMAS[kind], file) as Validated<KindValues[K]>;
 }
