@@ -1,9 +1,10 @@
 import path from 'node:path';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import runtimeModule from 'handlebars/runtime.js';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { BUILTIN_TEMPLATES_DIR, partialsFor, type TemplateFile, type TemplateSet } from '../load/templates.js';
 import { builtinTemplates } from './builtin-templates.js';
+import { handlebars } from './handlebars.js';
 
 /**
  * Where in a template Handlebars failed: its parse errors say "Parse error on line N", its compile
@@ -31,7 +32,7 @@ function syntaxErrors(files: readonly TemplateFile[]): Diagnostic[] {
   return files.flatMap((file) => {
     try {
       // Precompiling finds what parsing misses, such as {{#if}} closed by {{/each}}.
-      Handlebars.precompile(file.text);
+      handlebars().precompile(file.text);
       return [];
     } catch (cause) {
       return [templateError(file, cause)];
@@ -76,7 +77,7 @@ function compiledTemplate(template: TemplateFile, partials: readonly TemplateFil
 /** A user's templates (or a built-in one edited in place), compiled and checked now. */
 function compiledNow(template: TemplateFile, partials: readonly TemplateFile[]): Compiled {
   const problems = syntaxErrors([template, ...partials]);
-  const env = Handlebars.create();
+  const env = handlebars().create();
   for (const partial of partials) env.registerPartial(partial.name, partial.text);
   // The options that scripts/precompile-templates.mjs gives the built-ins.
   return problems.length > 0 ? { problems } : { problems, render: env.compile(template.text, { noEscape: true, strict: false }) };
