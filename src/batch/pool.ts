@@ -1,4 +1,3 @@
-import { Worker } from 'node:worker_threads';
 import { buildOne, type BuildRequest, type ReportOutcome } from './run.js';
 
 type Answer = ReportOutcome & { index: number };
@@ -16,6 +15,8 @@ export async function runPool(requests: readonly BuildRequest[], jobs: number, o
     for (let request = take(); request; request = take()) onOutcome(await buildOne(request));
     return;
   }
+  // Loaded only for a pool: Node's worker module is a measurable part of a one-report start.
+  const { Worker } = await import('node:worker_threads');
   const workerUrl = new URL('./worker.js', import.meta.url);
   const lane = (): Promise<void> =>
     new Promise((resolve, reject) => {

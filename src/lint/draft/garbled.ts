@@ -18,6 +18,8 @@ const GARBLE = new RegExp(
   ].join('|'),
   'gu',
 );
+/** A character every GARBLE alternative needs: text without one (most prose) is not scanned by it. */
+const GARBLE_CANDIDATE = new RegExp(`[\\uFFFD${TONE}?\\\\ÃÂâ€/|#^<>{}=@$]`, 'u');
 const SAME_RUN_GAP = 6;
 
 export interface Span {
@@ -27,6 +29,7 @@ export interface Span {
 
 export function garbledSpans(text: string): Span[] {
   const spans: Span[] = [];
+  if (!GARBLE_CANDIDATE.test(text)) return spans;
   for (const m of matchesOf(text, GARBLE)) {
     const previous = spans.at(-1);
     const end = m.index + m[0].length;
