@@ -9,10 +9,9 @@ import { filesBelow } from './load/walk.js';
 import { draftFormatOf, readDraft, type Draft } from './load/drafts/index.js';
 import { lintDraft } from './lint/draft/index.js';
 import { configFinder, readConfig } from './load/config.js';
-import { CONFIG_FILE_NAME } from './schema/config.js';
+import { CONFIG_FILE_NAME, fileKindOf } from './schema/kinds.js';
 import { applyRuleLevels, type RuleLevels } from './diagnostics/rules.js';
-import { FILE_SCHEMAS, fileKindOf } from './schema/json-schema.js';
-import { validateFile } from './schema/validate.js';
+import { validateKind } from './schema/validate-kind.js';
 
 export interface CheckResult {
   /** Every problem found, sorted by file, line and column; the same problem is reported once. */
@@ -85,7 +84,7 @@ export async function check(paths: readonly string[], options: PrepareOptions = 
   for (const entry of loaded) {
     if (covered.has(entry.target.file)) continue;
     if (path.basename(entry.target.file) === CONFIG_FILE_NAME) diagnostics.push(...(await readConfig(entry.target.file, read)).diagnostics);
-    else diagnostics.push(...applyRuleLevels(checkOnItsOwn(entry), (await findConfigOf(path.dirname(entry.target.file))).config?.value.rules));
+    else diagnostics.push(...applyRuleLevels(await checkOnItsOwn(entry), (await findConfigOf(path.dirname(entry.target.file))).config?.value.rules));
   }
   return { diagnostics: sortDiagnostics(dedupeDiagnostics(diagnostics)), files: [...targets.map((t) => t.file), ...drafts.files] };
 }
@@ -108,12 +107,12 @@ async function checkDrafts(targets: readonly Target[], rulesOf: (file: string) =
 }
 
 /** A file no report drew on: read, parsed, of a known kind, valid against its schema. */
-function checkOnItsOwn({ target, file, diagnostics }: { target: Target } & LoadedFile): Diagnostic[] {
+async function checkOnItsOwn({ target, file, diagnostics }: { target: Target } & LoadedFile): Promise<Diagnostic[]> {
   if (!file || file.data === undefined) return diagnostics;
   const kind = fileKindOf(file.data);
   if (!kind) {
     const at = locate(file, []);
     return [...diagnostics, target.named ? error('unknown-file-kind', {}, at) : warning('unknown-file-kind', {}, at)];
   }
-  return [...diagnostics, ...validateFile(FILE_SCHEMAS[kind], file).diagnostics, ...leadingZeroNumbers(file), ...lintNotesProse([file])];
+  return [...diagnostics, ...(await validateKind(kind, file)).diagnostics, ...leadingZeroNumbers(file), ...lintNotesProse([file])];
 }

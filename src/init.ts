@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { error, warning, type Diagnostic } from './diagnostics/diagnostic.js';
 import { localIsoDate, nextPeriod, parsePeriod, type Period } from './model/period.js';
 import { packageVersion } from './version.js';
-import { CONFIG_FILE_NAME } from './schema/config.js';
+import { CONFIG_FILE_NAME } from './schema/kinds.js';
 
 /** The files `init` copies, shipped with the package; tokens such as __YEAR__ are filled in. */
 const STARTER_DIR = fileURLToPath(new URL('../starter/', import.meta.url));

@@ -5,7 +5,7 @@ import { stringify } from 'yaml';
 import { error, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { loadReport } from './load/project.js';
 import { localIsoDate, parsePeriod, type Period } from './model/period.js';
-import { PERIOD_PATTERN } from './schema/common.js';
+import { PERIOD_PATTERN } from './schema/values.js';
 import { kindSpec, type ReportKind } from './schema/kinds.js';
 import type { ReportFile, Section } from './schema/report.js';
 

@@ -1,11 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { locate, type ReadSource } from '../load/source-file.js';
 import { yamlFilesBelow } from '../load/walk.js';
-import { CONFIG_FILE_NAME } from '../schema/config.js';
-import { fileKindOf } from '../schema/json-schema.js';
+import { CONFIG_FILE_NAME, fileKindOf } from '../schema/kinds.js';
 
 /** One report of a batch, and the folder whose layout its outputs keep below `--out`. */
 export interface BatchTarget {
@@ -41,6 +39,8 @@ export async function expandTargets(args: readonly string[], cwd: string, read: 
       for (const report of found) add({ report, base: absolute });
     } else if (!stat && GLOB_CHARS.test(arg)) {
       // Windows shells pass globs through unexpanded; POSIX shells leave the ones that match nothing.
+      // The glob library is loaded for these only: files and folders named are the common case.
+      const { glob } = await import('tinyglobby');
       const matched = (await glob(arg.split(path.sep).join('/'), { cwd, absolute: true, onlyFiles: true, expandDirectories: false })).map((file) => path.resolve(file)).sort();
       const found = await reportsAmong(matched.filter((file) => /\.ya?ml$/i.test(file)), read, diagnostics);
       if (matched.length === 0) diagnostics.push(error('pattern-no-match', { pattern: arg }));

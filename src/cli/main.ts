@@ -1,6 +1,5 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Argument, Command, CommanderError, Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { CONFIG_FILE_NAME, FONT_SETS, REPORT_KINDS, SCHEMA_KINDS, type FontSet, type ReportKind, type SchemaKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
@@ -61,6 +60,15 @@ function langLine(file: string): string | undefined {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The system's locale when no locale variable names a language. Only Windows has one beyond the
+ * environment: elsewhere ICU reads the same LC_ALL/LC_MESSAGES/LANG, so that it could only answer
+ * en-US (or und), and Intl.DateTimeFormat() would cost a cold start ~20 ms to say so.
+ */
+function systemLocale(): string {
+  return process.platform === 'win32' ? Intl.DateTimeFormat().resolvedOptions().locale : 'en-US';
 }
 
 /** A CLI line with the user's text in it (a path, an argument): its terminal controls escaped. */
@@ -156,8 +164,19 @@ function progressLine(io: CliIo, lang: Lang, enabled: boolean): { show: (done: n
   };
 }
 
+/** `plan-report --version` alone, as commander would answer it, without loading commander. */
+function asksForVersionOnly(argv: readonly string[]): boolean {
+  return argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V');
+}
+
 export async function runCli(io: CliIo): Promise<ExitCode> {
-  const lang = detectLang(langFromArgv(io.argv) ?? configuredLang(io.cwd), io.env, Intl.DateTimeFormat().resolvedOptions().locale);
+  if (asksForVersionOnly(io.argv)) {
+    io.stdout(`${await packageVersion()}\n`);
+    return ExitCode.Ok;
+  }
+  // Loaded here rather than with the module: a version check, the one command without it, stays quick.
+  const { Argument, Command, CommanderError, Option } = await import('commander');
+  const lang = detectLang(langFromArgv(io.argv) ?? configuredLang(io.cwd), io.env, systemLocale);
   const printOptions = { lang, cwd: io.cwd, color: useColor(io.stderrIsTTY, io.env) };
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => io.stderr(formatDiagnostics(diagnostics, 'text', printOptions));
   let exitCode: ExitCode = ExitCode.Ok;
@@ -376,7 +395,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     .action(async (dir: string, flags: { org?: string; period?: string }) => {
       const { initRepo } = await import('../init.js');
       const { periodAcceptedBy } = await import('../new-report.js');
-      const { CONFIG_FILE_NAME } = await import('../schema/config.js');
       // init starts a half-year summary: the period is refused as `new half-year-summary` would refuse it.
       const accepted = flags.period === undefined || periodAcceptedBy('half-year-summary', flags.period);
       if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period!, kind: 'half-year-summary', expected: accepted }));

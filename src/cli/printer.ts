@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { Chalk } from 'chalk';
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import type { Lang } from '../diagnostics/lang.js';
 import { diagnosticHint, diagnosticMessage } from '../diagnostics/messages.js';
@@ -106,15 +105,32 @@ function sourceWindow(source: string, column: number): { before: string; after: 
   };
 }
 
+/**
+ * The SGR codes the printer uses, each an opening and a closing code, as a 16-colour terminal takes
+ * them. Written here rather than loaded from a colour library: every command starts with the printer.
+ */
+const STYLES = { bold: [1, 22], dim: [2, 22], red: [31, 39], yellow: [33, 39], cyan: [36, 39] } as const;
+type Style = keyof typeof STYLES;
+
+/** A styler: text in the given styles, the first outermost; as it is without colour, and empty stays empty. */
+function styler(color: boolean): (styles: readonly Style[], text: string) => string {
+  return (styles, text) => {
+    if (!color || text === '') return text;
+    const open = styles.map((style) => `\x1b[${STYLES[style][0]}m`).join('');
+    const close = styles.map((style) => `\x1b[${STYLES[style][1]}m`).reverse().join('');
+    return open + text + close;
+  };
+}
+
 function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
-  const c = new Chalk({ level: options.color ? 1 : 0 });
-  const label = d.severity === 'error' ? c.red.bold(t(options.lang, 'errorLabel')) : c.yellow.bold(t(options.lang, 'warningLabel'));
+  const c = styler(options.color);
+  const label = d.severity === 'error' ? c(['red', 'bold'], t(options.lang, 'errorLabel')) : c(['yellow', 'bold'], t(options.lang, 'warningLabel'));
   const where = d.location ? `${placeLabel(d.location, options.lang, options.cwd)}: ` : '';
-  const lines = [`${c.bold(where)}${label} ${diagnosticMessage(d, options.lang)} ${c.dim(`[${d.code}]`)}`];
+  const lines = [`${c(['bold'], where)}${label} ${diagnosticMessage(d, options.lang)} ${c(['dim'], `[${d.code}]`)}`];
   const source = d.location?.sourceLine;
   if (d.location?.unit === 'paragraph' && source !== undefined) {
     // A snippet of the paragraph, to find it by: a caret would point into a line Word never shows.
-    lines.push(c.dim('  > ') + escapeControls(source.replace(/\t/g, ' ')));
+    lines.push(c(['dim'], '  > ') + escapeControls(source.replace(/\t/g, ' ')));
   } else if (d.location && source !== undefined) {
     const gutter = String(d.location.line);
     const pad = ' '.repeat(gutter.length);
@@ -122,10 +138,10 @@ function textDiagnostic(d: Diagnostic, options: PrintOptions): string {
     // Escaped after the column is cut, so that the caret counts what the terminal shows.
     const shownLine = (text: string) => escapeControls(text.replace(/\t/g, ' '));
     const caretOffset = displayWidth(shownLine(before));
-    lines.push(c.dim(` ${gutter} | `) + shownLine(before + after), c.dim(` ${pad} | `) + ' '.repeat(caretOffset) + c.red('^'));
+    lines.push(c(['dim'], ` ${gutter} | `) + shownLine(before + after), c(['dim'], ` ${pad} | `) + ' '.repeat(caretOffset) + c(['red'], '^'));
   }
   const hint = diagnosticHint(d, options.lang);
-  if (hint) lines.push(`  ${c.cyan(`${t(options.lang, 'hintLabel')}:`)} ${hint}`);
+  if (hint) lines.push(`  ${c(['cyan'], `${t(options.lang, 'hintLabel')}:`)} ${hint}`);
   return lines.join('\n');
 }
 

@@ -7,7 +7,7 @@ import { activitiesTagged, countActivities, SUMMABLE_FIELDS, sumActivities, type
 import { chineseMonthDay } from '../model/period.js';
 import { sourceOf, type FigureSource } from '../model/provenance.js';
 import type { ReportModel } from '../model/report-model.js';
-import { isPrintableFigure } from '../schema/common.js';
+import { isPrintableFigure } from '../schema/values.js';
 import type { Activity, Metric } from '../schema/notes.js';
 import { formatNumber, formatRounded, PERCENT_DECIMALS } from './numbers.js';
 

@@ -2,7 +2,8 @@ import type { DiagnosticCode } from '../diagnostics/messages.js';
 import type { SequenceStyle } from '../document/ast.js';
 import { pointMarkup } from '../document/markup.js';
 import type { YamlPath } from '../load/source-file.js';
-import { MAX_HEADING_LEVELS, NUMBERING_LEVELS, type Numbering, type Point, type Run, type Section } from '../schema/report.js';
+import { MAX_HEADING_LEVELS, NUMBERING_LEVELS, type Numbering } from '../schema/kinds.js';
+import type { Point, Run, Section } from '../schema/report.js';
 
 /**
  * The structure of a report as its template sees it (design §4): sections nested to the fourth

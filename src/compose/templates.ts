@@ -1,6 +1,9 @@
+import path from 'node:path';
 import Handlebars from 'handlebars';
+import runtimeModule from 'handlebars/runtime.js';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { partialsFor, type TemplateFile, type TemplateSet } from '../load/templates.js';
+import { BUILTIN_TEMPLATES_DIR, partialsFor, type TemplateFile, type TemplateSet } from '../load/templates.js';
+import { builtinTemplates } from './builtin-templates.js';
 
 /**
  * Where in a template Handlebars failed: its parse errors say "Parse error on line N", its compile
@@ -64,13 +67,41 @@ function compiledTemplate(template: TemplateFile, partials: readonly TemplateFil
   const key = [template, ...partials].map((file) => `${file.path}\u0000${file.name}\u0000${file.text}`).join('\u0001');
   const cached = compiledCache.get(key);
   if (cached) return cached;
-  const problems = syntaxErrors([template, ...partials]);
-  const env = Handlebars.create();
-  for (const partial of partials) env.registerPartial(partial.name, partial.text);
-  const compiled: Compiled = problems.length > 0 ? { problems } : { problems, render: env.compile(template.text, { noEscape: true, strict: false }) };
+  const compiled = precompiled(template, partials) ?? compiledNow(template, partials);
   if (compiledCache.size >= MAX_COMPILED) compiledCache.clear();
   compiledCache.set(key, compiled);
   return compiled;
+}
+
+/** A user's templates (or a built-in one edited in place), compiled and checked now. */
+function compiledNow(template: TemplateFile, partials: readonly TemplateFile[]): Compiled {
+  const problems = syntaxErrors([template, ...partials]);
+  const env = Handlebars.create();
+  for (const partial of partials) env.registerPartial(partial.name, partial.text);
+  // The options that scripts/precompile-templates.mjs gives the built-ins.
+  return problems.length > 0 ? { problems } : { problems, render: env.compile(template.text, { noEscape: true, strict: false }) };
+}
+
+/** Handlebars without its compiler, for precompiled templates (its types come with the whole package). */
+const HandlebarsRuntime = runtimeModule as unknown as Pick<typeof Handlebars, 'create'>;
+
+const PRECOMPILED = builtinTemplates as unknown as Record<string, { text: string; spec: TemplateSpecification }>;
+type TemplateSpecification = Parameters<typeof Handlebars.template>[0];
+
+/** A built-in file's precompiled template, when the file is the one it was made from. */
+function precompiledSpec(file: TemplateFile): TemplateSpecification | undefined {
+  if (!file.path.startsWith(BUILTIN_TEMPLATES_DIR)) return undefined;
+  const entry = PRECOMPILED[path.relative(BUILTIN_TEMPLATES_DIR, file.path).split(path.sep).join('/')];
+  return entry?.text === file.text ? entry.spec : undefined;
+}
+
+/** Built-in files only, precompiled at package build time: rendered by the runtime, nothing to compile. */
+function precompiled(template: TemplateFile, partials: readonly TemplateFile[]): Compiled | undefined {
+  const specs = [template, ...partials].map(precompiledSpec);
+  if (specs.some((spec) => spec === undefined)) return undefined;
+  const env = HandlebarsRuntime.create();
+  partials.forEach((partial, i) => env.registerPartial(partial.name, env.template(specs[i + 1]!)));
+  return { problems: [], render: env.template(specs[0]!) };
 }
 
 /**

@@ -4,7 +4,7 @@
  * report asks for new figures instead of copying old ones. Years, dates, times, ordinals, document
  * and article numbers and ranges are not figures of the period and stay as text.
  */
-import { ID_PATTERN } from '../schema/common.js';
+import { ID_PATTERN } from '../schema/values.js';
 
 export interface FoundFigure {
   /** Offset in the text and length of the whole figure, unit included. */

@@ -5,7 +5,7 @@
  * cannot be placed in the structure stays as text and is said.
  */
 import type { DraftParagraph } from '../load/drafts/types.js';
-import type { Numbering } from '../schema/report.js';
+import type { Numbering } from '../schema/kinds.js';
 import { leadingMarker, pointOf, splitRunIn, type ImportedPoint, type ImportedRun, type ImportedSequence } from './points.js';
 
 export interface ImportedSection {

@@ -4,8 +4,7 @@
  * folding leaves beside it), each metric with the sentence it came from.
  */
 import { stringify } from 'yaml';
-import type { ReportKind } from '../schema/kinds.js';
-import type { Numbering } from '../schema/report.js';
+import type { Numbering, ReportKind } from '../schema/kinds.js';
 import type { ImportedMetric } from './figures.js';
 import type { ImportedPoint, ImportedRun } from './points.js';
 import type { ImportedSection } from './structure.js';

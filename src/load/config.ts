@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CONFIG_FILE_NAME, configFile, type ConfigFile } from '../schema/config.js';
-import { validateFile } from '../schema/validate.js';
+import type { ConfigFile } from '../schema/config.js';
+import { CONFIG_FILE_NAME } from '../schema/kinds.js';
+import { validateKind } from '../schema/validate-kind.js';
 import { loadSourceFile, type ReadSource, type SourceFile } from './source-file.js';
 
 /** An office's plan-report.yaml, read and valid: its values, and where they were written. */
@@ -45,7 +46,7 @@ export async function readConfig(file: string, read: ReadSource = loadSourceFile
   // An empty plan-report.yaml (or one of comments only) is a config that sets nothing, not a mistake.
   const problems = loaded.diagnostics.filter((d) => d.code !== 'empty-file');
   if (!loaded.file || hasErrors(problems)) return { path: file, diagnostics: problems };
-  const validated = validateFile(configFile, { ...loaded.file, data: loaded.file.data ?? {} });
+  const validated = await validateKind('config', { ...loaded.file, data: loaded.file.data ?? {} });
   if (!validated.ok) return { path: file, diagnostics: sortDiagnostics([...problems, ...validated.diagnostics]) };
   return { path: file, config: { file: loaded.file, dir: path.dirname(file), value: validated.value }, diagnostics: [...problems, ...validated.diagnostics] };
 }

@@ -3,11 +3,11 @@ import { existsSync, promises as fs, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import { glob, type FileSystemAdapter } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
-import { NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
-import { FILE_SCHEMAS, fileKindOf, hasKindKey } from '../schema/json-schema.js';
-import { reportFile, type ReportFile } from '../schema/report.js';
-import { validateFile, valueAt } from '../schema/validate.js';
+import { fileKindOf, hasKindKey, NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
+import type { ReportFile } from '../schema/report.js';
+import { valueAt } from '../schema/validate.js';
+import { validateKind } from '../schema/validate-kind.js';
 import { findConfig, type ConfigLookup, type LoadedConfig } from './config.js';
 import { loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
@@ -62,11 +62,12 @@ export async function loadReport(reportPath: string, read: ReadSource = loadSour
     // A notes file named where a report belongs: say so, not "missing key report".
     return { diagnostics: [...diagnostics, error('not-a-report', { kind }, locate(file, []))] };
   }
-  const validated = validateFile(reportFile, file);
+  const validated = await validateKind('report', file);
   diagnostics.push(...validated.diagnostics);
   const repoRoot = findRepoRoot(path.dirname(absolute));
   if (!validated.ok) {
     // The notes it names are still read, so that one run finds their mistakes too.
+    const { reportFile } = await import('../schema/report.js');
     const sources = reportFile.shape.sources.safeParse(valueAt(file.data, ['sources']));
     const notes: NotesTarget = { file, activities: [], metrics: [], plans: [], previousMetrics: [], files: [file], repoRoot };
     if (sources.success) for (const kind of NOTES_KINDS) diagnostics.push(...(await loadSources(notes, sources.data, kind, read)));
@@ -144,7 +145,7 @@ async function loadNotesFile(loaded: NotesTarget, kind: NotesKind, filePath: str
   if (!hasKindKey(file.data, kind)) {
     return [...diagnostics, error('source-wrong-kind', { path: filePath, expected: kind }, locate(file, []))];
   }
-  const validated = validateFile(FILE_SCHEMAS[kind], file);
+  const validated = await validateKind(kind, file);
   diagnostics.push(...validated.diagnostics);
   if (!validated.ok) return diagnostics;
   const entries = (validated.value as Record<NotesKind, unknown[]>)[kind];

@@ -1,4 +1,4 @@
-import { PERIOD_PATTERN } from '../schema/common.js';
+import { PERIOD_PATTERN } from '../schema/values.js';
 
 /** A report period, with the inclusive ISO bounds that filter the activity log. */
 export interface Period {

@@ -1,28 +1,16 @@
 import { z } from 'zod';
+import { ID_PATTERN, ISO_DATE_PATTERN, isPrintableFigure, isRealIsoDate, MAX_FIGURE, PERIOD_PATTERN } from './values.js';
 
 /**
  * Building blocks shared by the notes' schemas. Custom checks carry `params.code`, the diagnostic
  * code that validate.ts reports for them.
  */
 
-/**
- * A calendar date that exists, 2023-07-05, as one regular expression (months' lengths and leap
- * years included) so that the JSON Schema for editors and the runtime check are the same rule.
- */
-export const ISO_DATE_PATTERN =
-  /^(?:\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\d|30)|02-(?:0[1-9]|1\d|2[0-8]))|(?:\d{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)$/;
-
-export function isRealIsoDate(value: string): boolean {
-  return ISO_DATE_PATTERN.test(value);
-}
-
 /** Unquoted YAML dates stay strings in YAML 1.2, so a date is a string here. */
 export const isoDate = z
   .string()
   .refine(isRealIsoDate, { params: { code: 'bad-date' } })
   .meta({ description: '日期，写成 2023-07-05 / a date, 2023-07-05', pattern: ISO_DATE_PATTERN.source });
-
-export const PERIOD_PATTERN = /^(\d{4})(?:-[Hh]([12]))?$/;
 
 const PERIOD_DESCRIPTION = '报告期：2023、2023-H1 或 2023-H2 / the period: 2023, 2023-H1 or 2023-H2';
 
@@ -41,8 +29,6 @@ export const period = z.union([
     .refine((value) => value >= 1000 && value <= 9999, { params: { code: 'bad-period' } })
     .meta({ description: PERIOD_DESCRIPTION, minimum: 1000, maximum: 9999 }),
 ]);
-
-export const ID_PATTERN = /^[\p{L}\p{N}_-]+$/u;
 
 /** An id that prose can reference: {{metric "cards"}}. */
 export const id = z
@@ -71,16 +57,6 @@ export const lineText = z
   .meta({ pattern: `^\\s*(?:\\S${NOT_LINE_BREAK}*?)?\\s*$` });
 
 export const nonEmptyLine = lineText.min(1).meta({ pattern: `^\\s*\\S${NOT_LINE_BREAK}*?\\s*$` });
-
-/**
- * Figures of the notes, and what prose computes from them, stay below this magnitude: up to it a
- * double holds every whole number exactly and 15 significant digits print without exponent.
- */
-export const MAX_FIGURE = 1e15;
-
-export function isPrintableFigure(value: number): boolean {
-  return Number.isFinite(value) && Math.abs(value) < MAX_FIGURE;
-}
 
 /** A figure of the notes, printable as typed. */
 export const figure = z

@@ -2,9 +2,7 @@ import { z } from 'zod';
 import { RULE_CODES, RULES, type RuleCode } from '../diagnostics/rules.js';
 import { nonEmptyLine, sourcePatterns } from './common.js';
 import { formalDefaults } from './formal.js';
-import { CONFIG_FILE_NAME, DOCX_PRESETS, FONT_ROLES, FONT_SETS, OUTPUT_FORMATS } from './kinds.js';
-
-export { CONFIG_FILE_NAME };
+import { DOCX_PRESETS, FONT_ROLES, FONT_SETS, OUTPUT_FORMATS } from './kinds.js';
 
 const format = z.enum(OUTPUT_FORMATS);
 

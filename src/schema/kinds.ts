@@ -1,7 +1,24 @@
+import { foldedName } from '../diagnostics/suggest.js';
+
 /** The kinds of notes file, by their top-level key. Kept apart from the schemas so that the CLI can
  * list them without loading zod. */
 export const FILE_KINDS = ['report', 'activities', 'metrics', 'plans'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
+
+/**
+ * What a file is, by its top-level key: `report:` makes a report, else activities/metrics/plans.
+ * Keys count as meant (ｒｅｐｏｒｔ: typed with a Chinese IME is a report), so that the file is
+ * validated as what it is and the key gets its "did you mean report".
+ */
+export function fileKindOf(data: unknown): FileKind | undefined {
+  return FILE_KINDS.find((kind) => hasKindKey(data, kind));
+}
+
+/** Whether the data is a mapping with the top-level key of that kind, as meant (see fileKindOf). */
+export function hasKindKey(data: unknown, kind: FileKind): boolean {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
+  return Object.keys(data).some((key) => foldedName(key) === kind);
+}
 
 /** Every file with a JSON Schema: the notes kinds and the config file. */
 export const SCHEMA_KINDS = [...FILE_KINDS, 'config'] as const;
@@ -80,3 +97,11 @@ export const REPORT_KINDS = Object.keys(REPORT_KIND_TABLE) as [ReportKind, ...Re
 export function kindSpec(kind: ReportKind): ReportKindSpec {
   return REPORT_KIND_TABLE[kind];
 }
+
+/**
+ * The heading families of GB/T 9704 §7.3.3 by the level they number (design §4). 1、 is the
+ * informal spelling of 1. that the seeds use: it names the same level, printed 1. as the standard has it.
+ */
+export const NUMBERING_LEVELS = { '一、': 1, '（一）': 2, '1.': 3, '1、': 3, '（1）': 4 } as const;
+export type Numbering = keyof typeof NUMBERING_LEVELS;
+export const MAX_HEADING_LEVELS = 4;

@@ -1,20 +1,12 @@
 import { z } from 'zod';
 import { id, isoDate, nonEmptyLine, period, prose, sourcePatterns } from './common.js';
-import { REPORT_KINDS, type ReportKind } from './kinds.js';
+import { MAX_HEADING_LEVELS, NUMBERING_LEVELS, REPORT_KINDS, type Numbering, type ReportKind } from './kinds.js';
 import { metricsTable, type MetricsTableSpec } from './table.js';
 import { activity, metric, plan } from './notes.js';
 import { formal } from './formal.js';
 
 /** The report kinds that have a built-in template: the rows of the kinds table. */
 export { REPORT_KINDS, type ReportKind };
-
-/**
- * The heading families of GB/T 9704 §7.3.3 by the level they number (design §4). 1、 is the
- * informal spelling of 1. that the seeds use: it names the same level, printed 1. as the standard has it.
- */
-export const NUMBERING_LEVELS = { '一、': 1, '（一）': 2, '1.': 3, '1、': 3, '（1）': 4 } as const;
-export type Numbering = keyof typeof NUMBERING_LEVELS;
-export const MAX_HEADING_LEVELS = 4;
 
 const reportMeta = z.strictObject({
   org: nonEmptyLine.optional().meta({ description: '单位名称（默认取 plan-report.yaml 的 org）/ the organisation (default: org of plan-report.yaml)' }),

@@ -3,7 +3,7 @@ import { dedupeDiagnostics, error, warning, type Diagnostic } from '../diagnosti
 import type { DiagnosticCode } from '../diagnostics/messages.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
 import { locate, sourceTextAt, type SourceFile, type YamlPath } from '../load/source-file.js';
-import { isRealIsoDate } from './common.js';
+import { isRealIsoDate } from './values.js';
 
 export type Validated<T> = { ok: true; value: T; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Writer } from './index.js';
 
@@ -130,9 +129,25 @@ function isBackupOf(name: string, candidate: string): boolean {
 }
 
 /** A file name in the folder itself: a journal found on disk never leads a rename elsewhere. */
-const plainName = z.string().refine((name) => name !== '.' && name !== '..' && !/[/\\\0]/.test(name));
+function isPlainName(name: unknown): name is string {
+  return typeof name === 'string' && name !== '.' && name !== '..' && !/[/\\\0]/.test(name);
+}
 
-const journalSchema = z.object({ outputs: z.array(z.object({ name: plainName, previous: plainName.optional(), stamp: z.string().optional() })).min(1) });
+const isMapping = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The entries of a journal's JSON: `{ outputs: [{ name, previous?, stamp? }, …] }`, at least one. */
+function journalEntries(value: unknown): JournalEntry[] | undefined {
+  const outputs = isMapping(value) ? value.outputs : undefined;
+  if (!Array.isArray(outputs) || outputs.length === 0) return undefined;
+  const entries: JournalEntry[] = [];
+  for (const output of outputs) {
+    if (!isMapping(output)) return undefined;
+    const { name, previous, stamp } = output;
+    if (!isPlainName(name) || (previous !== undefined && !isPlainName(previous)) || (stamp !== undefined && typeof stamp !== 'string')) return undefined;
+    entries.push({ name, ...(previous === undefined ? {} : { previous }), ...(stamp === undefined ? {} : { stamp }) });
+  }
+  return entries;
+}
 
 /** Step 3: from the moment this file exists, the transaction is rolled forward, by this process or the next. */
 export async function commit(txn: Transaction): Promise<void> {
@@ -157,9 +172,8 @@ function parseJournal(text: string, token: string, markerBase: string): JournalE
   } catch {
     return undefined;
   }
-  const parsed = journalSchema.safeParse(value);
-  if (!parsed.success) return undefined;
-  const entries = parsed.data.outputs.map(({ name, previous, stamp }): JournalEntry => ({ name, ...(previous === undefined ? {} : { previous }), ...(stamp === undefined ? {} : { stamp }) }));
+  const entries = journalEntries(value);
+  if (!entries) return undefined;
   const ownFiles = entries.every(({ name, previous }) => previous === undefined || previous === previousName(name, token) || isBackupOf(name, previous));
   return ownFiles && path.parse(entries[0]!.name).name === markerBase ? entries : undefined;
 }

@@ -57,6 +57,18 @@ describe('the diagnostics printer', () => {
     expect(coloured).toContain('\u001b[');
     expect(formatDiagnostics(diagnostics, 'text', { lang: 'en', cwd, color: false })).not.toContain('\u001b[');
   });
+
+  it('colours as a 16-colour terminal shows it: bold red errors, bold yellow warnings, dim code and gutter, cyan hint', () => {
+    const esc = (code: number) => `\u001b[${code}m`;
+    expect(formatDiagnostics(diagnostics, 'text', { lang: 'en', cwd, color: true }).split('\n').slice(0, 6)).toEqual([
+      `${esc(1)}2023-h1.yaml:3:11: ${esc(22)}${esc(31)}${esc(1)}error${esc(22)}${esc(39)} no metric with id "cardz" ${esc(2)}[unknown-metric-suggest]${esc(22)}`,
+      `${esc(2)} 3 | ${esc(22)}  text: 发放{{metric "cardz"}}`,
+      `${esc(2)}   | ${esc(22)}${' '.repeat(12)}${esc(31)}^${esc(39)}`,
+      `  ${esc(36)}hint:${esc(39)} did you mean "cards"?`,
+      '',
+      `${esc(1)}activities/2023.yaml:7:5: ${esc(22)}${esc(33)}${esc(1)}warning${esc(22)}${esc(39)} a placeholder "××" is left in the text ${esc(2)}[placeholder]${esc(22)}`,
+    ]);
+  });
 });
 
 describe('the printer and text from the notes that a terminal would obey', () => {

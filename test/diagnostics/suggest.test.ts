@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { closest } from '../../src/diagnostics/suggest.js';
-import { fileKindOf, hasKindKey } from '../../src/schema/json-schema.js';
+import { fileKindOf, hasKindKey } from '../../src/schema/kinds.js';
 
 describe('did you mean, for keys typed with a Chinese IME', () => {
   it('suggests the ASCII name for full-width letters, and ignores case', () => {

@@ -103,9 +103,12 @@ describe('readReferenceDoc: each bad form refused with its own code, at the file
   });
 
   it('refuses a zip packed more tightly than any Word part, without inflating it', () => {
-    const started = performance.now();
-    expect(codeOf(tightlyPackedZip(20 * 1024 * 1024))).toBe('reference-doc-zip-bomb');
-    expect(performance.now() - started).toBeLessThan(1000);
+    const zip = tightlyPackedZip(20 * 1024 * 1024);
+    // Scramble the start of the compressed data: had the reader inflated it, it would say damaged.
+    const view = new DataView(zip.buffer, zip.byteOffset);
+    const dataStart = 30 + view.getUint16(26, true) + view.getUint16(28, true);
+    expect(codeOf(zip)).toBe('reference-doc-zip-bomb');
+    expect(codeOf(new Uint8Array(zip).fill(0xff, dataStart, dataStart + 64))).toBe('reference-doc-zip-bomb');
   });
 
   it('refuses a zip of more parts than the limit', () => {

@@ -88,13 +88,11 @@ describe('parseSourceText: control characters', () => {
 });
 
 describe('parseSourceText: growth', () => {
-  it('reports a duplicate key at the second one, as yaml did, in linear time', () => {
+  it('reports a duplicate key at the second one, as yaml did, also among 100,000 keys', () => {
     expect(found('a: 1\nb:\n  c: 1\n  c: 2\n')).toEqual([['yaml-duplicate-key', '4:3', { key: 'c' }]]);
     const keys = Array.from({ length: 100_000 }, (_, i) => `k${i}: 1\n`).join('');
-    const start = performance.now();
+    // yaml's own check took minutes here (its growth is watched by npm run bench, not timed here).
     expect(found(`${keys}k5: 2\n`)).toEqual([['yaml-duplicate-key', '100001:1', { key: 'k5' }]]);
-    // yaml's own check took minutes here; the parse alone takes a few seconds on a slow machine.
-    expect(performance.now() - start).toBeLessThan(30_000);
   });
 
   it('refuses aliases that multiply a small file, and an alias inside its own anchor', () => {

@@ -9,27 +9,25 @@
  * only one to the body. Files built before v2 hold a bare sha256 of word/document.xml, which is
  * still read as it was, so that their state is still recognised.
  */
-import { strFromU8, unzipSync } from 'fflate';
+import { error } from '../../diagnostics/diagnostic.js';
+import { openWordPackage, Refusal, type WordRefusalCode } from '../../load/reference-doc.js';
 import { sha256Hex, type FingerprintState } from '../fingerprint.js';
 import { CUSTOM_PART, DOCUMENT_PART, FINGERPRINT_PLACEHOLDER, FINGERPRINT_PROPERTY } from './constants.js';
+import { decodeUtf8 } from './utf8.js';
 
 const FINGERPRINT_VALUE = new RegExp(
   `<property\\b[^>]*\\bname="${FINGERPRINT_PROPERTY}"[^>]*>\\s*<vt:lpwstr>([^<]*)</vt:lpwstr>`,
 );
 const PACKAGE_VERSION = 'v2:';
-/** Far above any report we write; a file at the output path that unpacks to more is not ours. */
-const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
 
-/** Every part of a zip, refusing (throwing) before unpacking one that would fill the memory. */
-function unzipBounded(bytes: Uint8Array): Record<string, Uint8Array> {
-  let total = 0;
-  return unzipSync(bytes, {
-    filter: (file) => {
-      total += file.originalSize;
-      if (total > MAX_UNPACKED_BYTES) throw new Error('zip too large to be a plan-report docx');
-      return true;
-    },
-  });
+/** Every part of the package, read as a reference doc is read (with Node's zlib): a zip beyond what a
+ * Word file can be (too many parts, too large unpacked, packed too tightly), damaged or no zip at all
+ * throws before anything is inflated. */
+function unzipParts(bytes: Uint8Array): Record<string, Uint8Array> {
+  const zip = openWordPackage(bytes, (code: WordRefusalCode) => new Refusal(error(code)));
+  const parts: Record<string, Uint8Array> = {};
+  for (const { name } of zip.entries.values()) parts[name] = zip.read(name)!;
+  return parts;
 }
 
 /**
@@ -60,9 +58,9 @@ function expectedFingerprint(stored: string, parts: Readonly<Record<string, Uint
  * 'foreign': anything else (no fingerprint, not a docx, not a zip). Never throws. */
 export function docxFingerprintState(bytes: Uint8Array): FingerprintState {
   try {
-    const parts = unzipBounded(bytes);
+    const parts = unzipParts(bytes);
     const customXml = parts[CUSTOM_PART];
-    const stored = customXml ? FINGERPRINT_VALUE.exec(strFromU8(customXml))?.[1]?.trim() : undefined;
+    const stored = customXml ? FINGERPRINT_VALUE.exec(decodeUtf8(customXml))?.[1]?.trim() : undefined;
     const expected = stored ? expectedFingerprint(stored, parts) : undefined;
     if (!stored || !expected) return 'foreign';
     return stored === expected ? 'unedited' : 'edited';

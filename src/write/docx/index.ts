@@ -4,7 +4,6 @@
  * the caller loads it lazily.
  */
 import { Document, Packer } from 'docx';
-import { strFromU8, strToU8, unzipSync } from 'fflate';
 import type { ReportDocument } from '../../document/ast.js';
 import { blockParagraphs } from './blocks.js';
 import {
@@ -24,6 +23,7 @@ import { buildStyles, unsnapTitle } from './styles.js';
 import { unsnapIssuer } from './formal.js';
 import { applyReference, presetOnReference } from './reference.js';
 import type { ReferenceDoc } from '../../load/reference-doc.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 export { docxFingerprintState } from './fingerprint.js';
 export { DEFAULT_DOCX_PRESET, gbt9704, getPreset, plain, presetNames, type DocxPreset } from './presets.js';
@@ -58,24 +58,52 @@ function buildDocument(doc: ReportDocument, preset: DocxPreset): Document {
   });
 }
 
-/** Rewrites one XML part of the package with `edit`; the part must exist. */
-function editPart(parts: Record<string, Uint8Array>, name: string, edit: (xml: string) => string): void {
-  const data = parts[name];
-  if (!data) throw new Error(`docx package lacks ${name}`);
-  parts[name] = strToU8(edit(strFromU8(data)));
+/** The parts of the package by path, as docx's compiler writes them before Packer zips them. */
+type CompiledParts = Map<string, string | Uint8Array>;
+
+interface PackageCompiler {
+  compile(file: Document): CompiledParts;
 }
 
-/** Patches what docx cannot write, pins the time stamps, applies the reference doc, stamps the fingerprint and re-zips
- * deterministically. */
-function finishPackage(packed: Uint8Array, instant: Date, reference: ReferenceDoc | undefined): Uint8Array {
-  const parts = unzipSync(packed);
-  editPart(parts, STYLES_PART, unsnapTitle);
-  editPart(parts, DOCUMENT_PART, unsnapIssuer);
-  editPart(parts, CORE_PART, (xml) => pinCoreDates(xml, instant));
+/**
+ * The package's parts, uncompressed. Packer.pack would deflate every part only for us to inflate it
+ * again, edit three and deflate them all once more; Packer offers no output without compression, so
+ * we take the parts from the compiler it zips (a private static of docx 9.15.2, the exact version
+ * package.json pins): the same parts, the same XML.
+ */
+function compileParts(document: Document): CompiledParts {
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  if (typeof compiler?.compile !== 'function') throw new Error('docx: Packer has no compiler; plan-report needs docx 9.15.2');
+  return compiler.compile(document);
+}
+
+/** Rewrites one XML part of the package with `edit`; the part must exist. */
+function editPart(parts: CompiledParts, name: string, edit: (xml: string) => string): void {
+  const data = parts.get(name);
+  if (data === undefined) throw new Error(`docx package lacks ${name}`);
+  parts.set(name, edit(typeof data === 'string' ? data : decodeUtf8(data)));
+}
+
+/** Every part as the bytes the zip holds: XML as UTF-8. */
+function encodedParts(parts: CompiledParts): Record<string, Uint8Array> {
+  const encoded: Record<string, Uint8Array> = {};
+  for (const [name, data] of parts) encoded[name] = typeof data === 'string' ? encodeUtf8(data) : data;
+  return encoded;
+}
+
+/** Patches what docx cannot write, pins the time stamps, applies the reference doc, stamps the fingerprint and
+ * zips deterministically. */
+function finishPackage(compiled: CompiledParts, instant: Date, reference: ReferenceDoc | undefined): Uint8Array {
+  editPart(compiled, STYLES_PART, unsnapTitle);
+  editPart(compiled, DOCUMENT_PART, unsnapIssuer);
+  editPart(compiled, CORE_PART, (xml) => pinCoreDates(xml, instant));
+  const parts = encodedParts(compiled);
   if (reference) applyReference(parts, reference);
   if (!parts[DOCUMENT_PART]) throw new Error(`docx package lacks ${DOCUMENT_PART}`);
+  const custom = parts[CUSTOM_PART];
+  if (!custom) throw new Error(`docx package lacks ${CUSTOM_PART}`);
   // Last: the fingerprint covers every other part as it will be written.
-  editPart(parts, CUSTOM_PART, (xml) => stampFingerprint(xml, parts));
+  parts[CUSTOM_PART] = encodeUtf8(stampFingerprint(decodeUtf8(custom), parts));
   return deterministicZip(parts, instant);
 }
 
@@ -84,6 +112,5 @@ export async function renderDocx(doc: ReportDocument, options: RenderDocxOptions
   // Laid out on the reference's page and body size: the signature, tables and page numbers fit it.
   const preset = options.reference ? presetOnReference(chosen, options.reference) : chosen;
   const instant = pinnedInstant(doc.meta.date, options.sourceDateEpoch);
-  const packed = await Packer.pack(buildDocument(doc, preset), 'uint8array');
-  return finishPackage(packed, instant, options.reference);
+  return finishPackage(compileParts(buildDocument(doc, preset)), instant, options.reference);
 }

@@ -16,7 +16,6 @@
  * same reference gives the same bytes.
  */
 import path from 'node:path';
-import { strFromU8, strToU8 } from 'fflate';
 import { warning, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { HeadingLevel, ReportDocument } from '../../document/ast.js';
 import {
@@ -33,6 +32,7 @@ import {
 } from '../../load/reference-doc.js';
 import { CONTENT_TYPES_PART, DOCUMENT_PART, STYLES_PART } from './constants.js';
 import type { DocxPreset } from './presets.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
 
 // --- Which styles a template should have -----------------------------------------------------------
 
@@ -94,11 +94,11 @@ function escapeAttribute(value: string): string {
 function textOf(parts: Record<string, Uint8Array>, name: string): string {
   const data = parts[name];
   if (!data) throw new Error(`docx package lacks ${name}`);
-  return strFromU8(data);
+  return decodeUtf8(data);
 }
 
 function setText(parts: Record<string, Uint8Array>, name: string, text: string): void {
-  parts[name] = strToU8(text);
+  parts[name] = encodeUtf8(text);
 }
 
 /** A target as written in the relationships of `source`: relative to its folder. */
@@ -161,7 +161,7 @@ function importPart(parts: Record<string, Uint8Array>, reference: ReferenceDoc, 
   addPart(parts, target, part.data, part.contentType);
   if (part.relationships.length > 0) {
     const relationships = part.relationships.map((r) => (r.external ? r : { ...r, target: relativeTarget(target, importPart(parts, reference, r.target, imported)) }));
-    parts[relationshipsPartOf(target)] = strToU8(relationshipsXml(relationships));
+    parts[relationshipsPartOf(target)] = encodeUtf8(relationshipsXml(relationships));
   }
   return target;
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { renderDocx } from '../../../src/write/docx/index.js';
-import { dosTimestamp, pinnedInstant } from '../../../src/write/docx/determinism.js';
+import { deterministicZip, dosTimestamp, pinnedInstant } from '../../../src/write/docx/determinism.js';
 import { readDocx } from '../../helpers/docx.js';
 import { longDocument, shortDocument } from './fixtures.js';
 
@@ -20,6 +21,32 @@ function zipTimestamps(zip: Uint8Array): Array<{ name: string; date: number; tim
     });
     at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
+  return entries;
+}
+
+/** Every entry as a strict reader checks it: local and central headers agree, the data inflates to
+ * the size they give, and its CRC-32 is the one they give. */
+function verifiedEntries(zip: Uint8Array): Array<{ name: string; flags: number; data: Uint8Array }> {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const end = zip.byteLength - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const entries: Array<{ name: string; flags: number; data: Uint8Array }> = [];
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < view.getUint16(end + 10, true); i++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const nameLength = view.getUint16(at + 28, true);
+    const local = view.getUint32(at + 42, true);
+    expect(view.getUint32(local, true)).toBe(0x04034b50);
+    // Version needed, flags, method, time, date, CRC, sizes, name length: the same in both headers.
+    expect(zip.subarray(local + 4, local + 28)).toEqual(zip.subarray(at + 6, at + 30));
+    const start = local + 30 + nameLength + view.getUint16(local + 28, true);
+    const data = inflateRawSync(zip.subarray(start, start + view.getUint32(at + 20, true)));
+    expect(data.byteLength).toBe(view.getUint32(at + 24, true));
+    expect(crc32(data)).toBe(view.getUint32(at + 16, true));
+    entries.push({ name: new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength)), flags: view.getUint16(at + 8, true), data });
+    at += 46 + nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  expect(at).toBe(end);
   return entries;
 }
 
@@ -89,6 +116,21 @@ describe('renderDocx: determinism', () => {
     expect(names.slice(0, 2)).toEqual(['[Content_Types].xml', '_rels/.rels']);
     expect(names.slice(2)).toEqual([...names.slice(2)].sort());
     expect(Object.keys(unzipSync(await renderDocx(shortDocument())))).toEqual(names);
+  });
+
+  it('writes a zip a strict reader accepts: every entry deflated, its sizes and CRC-32 right', async () => {
+    const bytes = await renderDocx(longDocument());
+    const entries = verifiedEntries(bytes);
+    const parts = unzipSync(bytes);
+    expect(entries.map((entry) => entry.name)).toEqual(Object.keys(parts));
+    for (const entry of entries) expect(entry.data).toEqual(Buffer.from(parts[entry.name]!));
+  });
+
+  it('marks a part name that is not ASCII as UTF-8, as zip readers expect', () => {
+    const text = new TextEncoder().encode('<x/>');
+    const [ascii, chinese] = verifiedEntries(deterministicZip({ 'word/a.xml': text, 'word/media/图1.png': text }, new Date(0)));
+    expect([ascii?.name, ascii?.flags]).toEqual(['word/a.xml', 0]);
+    expect([chinese?.name, chinese?.flags]).toEqual(['word/media/图1.png', 0x800]);
   });
 
   it('rejects a date or epoch it cannot pin to', () => {
