@@ -1,3 +1,4 @@
+import type { Node } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
 import { locate, locationAt, nodeAt, type SourceFile, type YamlPath } from '../load/source-file.js';
@@ -83,6 +84,7 @@ function parseProse(source: ProseSource, locateAt: Locator): { parts: Part[] } |
 }
 
 type Locator = (offset: number) => Location;
+type Range = NonNullable<Node['range']>;
 
 /**
  * Locates characters of the prose value in the file, for offsets asked in increasing order (the
@@ -93,13 +95,19 @@ type Locator = (offset: number) => Location;
  * (escapes) falls back to the start of the value.
  */
 function proseLocator(source: ProseSource): Locator {
-  const range = nodeAt(source.file.doc, source.path).node?.range;
-  const scalar = range ? source.file.text.slice(0, range[1]) : '';
+  // Looked up at the first offset asked: most prose is never located, and its file's node tree is built on demand.
+  let range: Range | undefined | null = null;
+  let scalar = '';
   let lastOffset = 0;
-  let lastAt = range?.[0] ?? 0;
+  let lastAt = 0;
   let valueStart: Location | undefined;
   const fallback = () => (valueStart ??= locate(source.file, source.path));
   return (offset) => {
+    if (range === null) {
+      range = nodeAt(source.file.doc, source.path).node?.range;
+      scalar = range ? source.file.text.slice(0, range[1]) : '';
+      lastAt = range?.[0] ?? 0;
+    }
     const needle = /^\S{1,16}/.exec(source.text.slice(offset, offset + 16))?.[0];
     if (!range || !needle || offset < lastOffset) return fallback();
     let at = scalar.indexOf(needle, lastAt);

@@ -1,7 +1,7 @@
 import type { Diagnostic, Location } from '../diagnostics/diagnostic.js';
 import { warning } from '../diagnostics/diagnostic.js';
 import { lintDraft } from '../lint/draft/index.js';
-import { decodeNotes, MAX_NOTES_FILE_BYTES } from '../load/decode.js';
+import { decodeNotes, MAX_TEXT_FILE_BYTES } from '../load/decode.js';
 import type { DraftParagraph } from '../load/drafts/index.js';
 import { readMarkdownDraft, readTextDraft } from '../load/drafts/text.js';
 import { readBoundedFile } from '../load/source-file.js';
@@ -32,7 +32,7 @@ function editOf(paragraphs: readonly DraftParagraph[], d: Diagnostic): DraftEdit
  * so everything else (markup, spacing, line endings, the byte-order mark) stays as typed.
  */
 export async function fixTextDraft(file: string, format: 'md' | 'txt', reported: ReadonlySet<string>): Promise<FileOutcome> {
-  const read = await readBoundedFile(file, MAX_NOTES_FILE_BYTES);
+  const read = await readBoundedFile(file, MAX_TEXT_FILE_BYTES);
   if (!read.bytes) return NOTHING;
   const decoded = decodeNotes(read.bytes);
   if (decoded.text === undefined) return NOTHING;

@@ -91,12 +91,36 @@ function findingsOf(value: string): Finding[] {
   return found.filter((finding) => !printedAnyway(value, finding, found)).sort((a, b) => a.offset - b.offset);
 }
 
+/**
+ * The prose values of the data, as proseScalars finds them among the nodes (a value's field is the
+ * nearest mapping key above it): whether any has a finding is known without the node tree.
+ */
+function proseValues(data: unknown): string[] {
+  const found: string[] = [];
+  const stack: [unknown, string | undefined][] = [[data, undefined]];
+  while (stack.length > 0) {
+    const [value, field] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (field !== undefined && !NOT_PROSE.has(field) && HAS_HAN.test(value)) found.push(value);
+    } else if (Array.isArray(value)) {
+      for (const item of value) stack.push([item, field]);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, item] of Object.entries(value)) stack.push([item, key]);
+    }
+  }
+  return found;
+}
+
 /** Every finding of one notes file, each at the character in the file (or at its scalar). */
 export function proseFindings(file: SourceFile): ProseFinding[] {
+  // Each value's findings once: a file without any is done without walking (or building) its nodes.
+  const memo = new Map<string, Finding[]>();
+  const findings = (value: string): Finding[] => memo.get(value) ?? memo.set(value, findingsOf(value)).get(value)!;
+  if (file.data !== undefined && !proseValues(file.data).some((value) => findings(value).length > 0)) return [];
   return proseScalars(file).flatMap((scalar) => {
     const sources = valueSourceOffsets(file.text, scalar);
     const scalarStart = scalar.range![0];
-    return findingsOf(scalar.value).map((finding): ProseFinding => {
+    return findings(scalar.value).map((finding): ProseFinding => {
       const source = sources?.[finding.offset];
       const diagnostic: Diagnostic = {
         code: finding.code,

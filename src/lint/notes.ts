@@ -1,6 +1,7 @@
 import { isScalar, visit } from 'yaml';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
+import { TOKEN_START } from '../load/fast-data.js';
 import type { Located } from '../load/project.js';
 import { locate, locationAt, type SourceFile, type YamlPath } from '../load/source-file.js';
 import { inPeriod, parsePeriod, type Period } from '../model/period.js';
@@ -161,9 +162,18 @@ const planReferences: NotesRule = (model) => {
   });
 };
 
+/**
+ * Where a number typed with a leading zero may stand: a token that starts with 0 and a digit and
+ * ends as a plain number ends (at the line end, a comment, a flow indicator or a key's colon). Text
+ * without one (most notes: dates and times do not match) needs no walk of the YAML nodes, and a file
+ * read by the fast parser no node tree at all.
+ */
+const LEADING_ZERO_CANDIDATE = new RegExp(String.raw`${TOKEN_START}[-+]?0\d[\d.eE+-]*(?=[ 	]*$|[ 	]+#|[ 	]*[,\]}]|[ 	]*:(?:\s|$))`, 'm');
+
 /** YAML 1.2 reads 010 as 10 (YAML 1.1 read it as 8): say which, since either may surprise. */
 export function leadingZeroNumbers(file: SourceFile): Diagnostic[] {
   const found: Diagnostic[] = [];
+  if (!LEADING_ZERO_CANDIDATE.test(file.text)) return found;
   visit(file.doc, {
     Scalar(_key, node) {
       if (!isScalar(node) || typeof node.value !== 'number' || !node.range) return;

@@ -1,7 +1,14 @@
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 
-/** Notes are hand-typed text; anything this large is a wrong file, not notes. */
-export const MAX_NOTES_FILE_BYTES = 4 * 1024 * 1024;
+/**
+ * Notes are hand-typed text, but years of them add up: 100,000 activities in one file are 11 MB.
+ * Past 16 MiB a file is a wrong file or an attack, not notes; and a file the yaml package must read
+ * (see fastData) costs it about 40 bytes of memory a byte, so the limit bounds that too.
+ */
+export const MAX_NOTES_FILE_BYTES = 16 * 1024 * 1024;
+
+/** Templates and drafts are read whole by slower passes (Handlebars, the draft rules): 4 MiB is far past any real one. */
+export const MAX_TEXT_FILE_BYTES = 4 * 1024 * 1024;
 
 export interface Decoded {
   text?: string;

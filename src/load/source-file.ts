@@ -3,6 +3,7 @@ import type { FileHandle } from 'node:fs/promises';
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { decodeNotes, MAX_NOTES_FILE_BYTES, type Decoded } from './decode.js';
+import { CONTROL_CHARACTER, fastData } from './fast-data.js';
 
 /** A path into a parsed YAML document, as zod reports it: keys and sequence indexes. */
 export type YamlPath = readonly PropertyKey[];
@@ -16,7 +17,11 @@ export interface SourceFile {
   path: string;
   text: string;
   encoding: Decoded['encoding'];
-  doc: Document.Parsed;
+  /**
+   * Built at its first use when the data was read by the fast parser (see fastData): a file of
+   * 100,000 entries takes the yaml package seconds and hundreds of MB, spent only to locate a problem.
+   */
+  readonly doc: Document.Parsed;
   lines: LineCounter;
   /** The plain data (toJS), or undefined when the YAML could not be read. */
   data: unknown;
@@ -140,8 +145,11 @@ async function isSymbolicLink(filePath: string): Promise<boolean> {
   return (await fs.lstat(filePath).catch(() => undefined))?.isSymbolicLink() ?? false;
 }
 
-/** The pure half of loadSourceFile: bytes of a file named `path` -> parsed file and diagnostics. */
-export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
+/**
+ * The pure half of loadSourceFile: bytes of a file named `path` -> parsed file and diagnostics.
+ * `readData` is the fast parser, tried first (a test passes one that never reads, for the yaml path alone).
+ */
+export function parseSourceText(path: string, bytes: Uint8Array, readData: typeof fastData = fastData): LoadedFile {
   const decoded = decodeNotes(bytes);
   const diagnostics = decoded.diagnostics.map((d) => (d.location ? d : { ...d, location: { file: path, line: 1, column: 1 } }));
   if (decoded.text === undefined) return { diagnostics };
@@ -149,10 +157,12 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
   if (text.trim() === '') {
     return { diagnostics: [...diagnostics, error('empty-file', {}, { file: path, line: 1, column: 1 })] };
   }
-  const { doc, props } = parseYaml(text);
   const lines = countLines(text);
-  const file: SourceFile = { path, text, encoding: decoded.encoding, doc, lines, data: undefined };
   const secondDocument = secondDocumentOffset(text);
+  const fast = secondDocument < 0 ? readData(text) : undefined;
+  if (fast) return { file: withDoc({ path, text, encoding: decoded.encoding, lines, data: fast.data }, () => parseYaml(text).doc), diagnostics };
+  const { doc, props } = parseYaml(text);
+  const file = withDoc({ path, text, encoding: decoded.encoding, lines, data: undefined as unknown }, () => doc);
   if (secondDocument >= 0) diagnostics.push(error('yaml-multiple-documents', {}, locationAt(file, secondDocument)));
   const nodes = nodeProblems(file);
   const blocking = [...yamlErrorDiagnostics(file, doc.errors), ...unsupportedProps(file, props), ...nodes.blocking];
@@ -170,6 +180,12 @@ export function parseSourceText(path: string, bytes: Uint8Array): LoadedFile {
     diagnostics.push(error('yaml-alias-bomb', {}, locationAt(file, firstAliasOffset(doc))));
   }
   return { file, diagnostics: capped(diagnostics) };
+}
+
+/** A source file whose `doc` is `parse()`d at its first use, once. */
+function withDoc(fields: Omit<SourceFile, 'doc'>, parse: () => Document.Parsed): SourceFile {
+  let doc: Document.Parsed | undefined;
+  return Object.defineProperty(fields, 'doc', { get: () => (doc ??= parse()), enumerable: true }) as SourceFile;
 }
 
 /** A tag (!!binary) or a directive (%YAML 1.1), where it was written. */
@@ -270,13 +286,6 @@ function duplicateKeys(file: SourceFile, items: readonly Pair[]): Diagnostic[] {
   }
   return found;
 }
-
-/**
- * C0 and C1 control characters (but tab, LF and CR), DEL and bidirectional overrides: invisible in
- * an editor, they would reach the documents and the terminal raw, and bidi overrides reorder what
- * a reader sees.
- */
-const CONTROL_CHARACTER = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** Control characters typed into the file, each at its place. */
 function rawControlCharacters(file: SourceFile): Diagnostic[] {

@@ -2,7 +2,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { MAX_NOTES_FILE_BYTES } from './decode.js';
+import { MAX_TEXT_FILE_BYTES } from './decode.js';
 import { readBoundedFile, readFailure } from './source-file.js';
 
 /** The templates shipped with the package: the last link of the lookup chain. */
@@ -91,7 +91,7 @@ async function readHbsFiles(dir: string, entries: readonly Dirent[], diagnostics
   const names = entries.map((entry) => entry.name).filter((name) => name.endsWith('.hbs'));
   for (const name of names.sort()) {
     const file = path.join(dir, name);
-    const read = await readBoundedFile(file, MAX_NOTES_FILE_BYTES);
+    const read = await readBoundedFile(file, MAX_TEXT_FILE_BYTES);
     // "Not a file" would suggest naming a report file: say that it is a folder named like a template.
     if (read.diagnostic?.code === 'not-a-file') diagnostics.push(error('template-not-a-file', { path: file }));
     else if (read.diagnostic) diagnostics.push(read.diagnostic);

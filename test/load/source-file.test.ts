@@ -1,7 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseSourceText, readBoundedFile } from '../../src/load/source-file.js';
+// @ts-expect-error: a plain .mjs script without types, also run on its own to measure.
+import { activitiesYaml } from '../../scripts/large-notes.mjs';
+import { MAX_NOTES_FILE_BYTES } from '../../src/load/decode.js';
+import { loadSourceFile, parseSourceText, readBoundedFile } from '../../src/load/source-file.js';
 import { tempDir } from '../helpers/workspace.js';
 
 const FILE = '/notes/2023.yaml';
@@ -20,6 +23,20 @@ describe('readBoundedFile', () => {
     const dir = tempDir();
     expect((await readBoundedFile(dir, 10)).diagnostic?.code).toBe('not-a-file');
     expect((await readBoundedFile(path.join(dir, 'none.yaml'), 10)).diagnostic?.code).toBe('file-not-found');
+  });
+});
+
+describe('loadSourceFile: large notes', () => {
+  it('reads a file of 100,000 activities (11 MB), and refuses one past the limit by its size', async () => {
+    const file = path.join(tempDir(), 'activities.yaml');
+    writeFileSync(file, activitiesYaml(0, 100_000));
+    const loaded = await loadSourceFile(file);
+    expect(loaded.diagnostics).toEqual([]);
+    expect((loaded.file?.data as { activities: unknown[] }).activities).toHaveLength(100_000);
+    truncateSync(file, MAX_NOTES_FILE_BYTES + 1);
+    expect((await loadSourceFile(file)).diagnostics).toEqual([
+      { code: 'file-too-large', severity: 'error', params: { size: MAX_NOTES_FILE_BYTES + 1, limit: MAX_NOTES_FILE_BYTES }, location: { file, line: 1, column: 1 } },
+    ]);
   });
 });
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { error, type Diagnostic, type Location } from '../../diagnostics/diagnostic.js';
 import { commentFingerprintState } from '../../write/fingerprint.js';
 import { docxFingerprintState } from '../../write/docx/fingerprint.js';
-import { decodeNotes, MAX_NOTES_FILE_BYTES } from '../decode.js';
+import { decodeNotes, MAX_TEXT_FILE_BYTES } from '../decode.js';
 import { readBoundedFile } from '../source-file.js';
 import { readDocxDraft } from './docx.js';
 import { readMarkdownDraft, readTextDraft } from './text.js';
@@ -57,7 +57,7 @@ function builtByPlanReport(format: DraftFormat, bytes: Uint8Array): boolean {
 /** Reads one draft, or says why it cannot be read. */
 export async function readDraft(file: string): Promise<ReadDraft> {
   const format = draftFormatOf(file) ?? 'txt';
-  const limit = format === 'docx' ? MAX_DOCX_DRAFT_BYTES : MAX_NOTES_FILE_BYTES;
+  const limit = format === 'docx' ? MAX_DOCX_DRAFT_BYTES : MAX_TEXT_FILE_BYTES;
   const read = await readBoundedFile(file, limit);
   if (read.diagnostic) return { diagnostics: [asDraftProblem(read.diagnostic, file, limit)] };
   const ours = builtByPlanReport(format, read.bytes) ? { builtByPlanReport: true as const } : {};
