@@ -3,7 +3,7 @@ import type { Origin } from '../document/ast.js';
 import type { Located } from '../load/project.js';
 import type { Plan } from '../schema/notes.js';
 import { escapeMarkupLine, escapeMarkupText, originMarker, titleLinesMarkup } from '../document/markup.js';
-import { locate, type SourceFile, type YamlPath } from '../load/source-file.js';
+import { lazyLocate, locate, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { TemplateSet } from '../load/templates.js';
 import { labelAfter, parsePeriod, type Period } from '../model/period.js';
 import { planDueIn, planProgress, plansPlacedIn, sectionNames } from '../model/plans.js';
@@ -68,8 +68,18 @@ export function compose(model: ReportModel, templates: TemplateSet): Composed {
 
   /** The origin marker that links composed text back to the node at `path` (of the report file by default). */
   const mark = (path: YamlPath, file: SourceFile = reportFile): string => {
-    const { line, column } = locate(file, path);
-    return originMarker(origins.push({ file: file.path, line, column }) - 1);
+    // Found when a transform reports at it: most origins are never read, and each would build the file's node tree.
+    const at = lazyLocate(file, path);
+    const origin: Origin = {
+      file: at.file,
+      get line() {
+        return at.line;
+      },
+      get column() {
+        return at.column;
+      },
+    };
+    return originMarker(origins.push(origin) - 1);
   };
 
   /**

@@ -1,7 +1,7 @@
 import type { Node } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
-import { locate, locationAt, nodeAt, type SourceFile, type YamlPath } from '../load/source-file.js';
+import { lazyLocation, locate, locationAt, nodeAt, type SourceFile, type YamlPath } from '../load/source-file.js';
 import type { ReportModel } from '../model/report-model.js';
 import { proseHelpers, type HelperCall, type ProseHelper } from './helpers.js';
 import { parsePlainProse, preview, scanProse } from './prose-calls.js';
@@ -45,7 +45,7 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
   });
   // With notes missing (a file that failed to load), values cannot be computed, only checked.
   if (diagnostics.length > 0 || model.source.incomplete.size > 0) return { diagnostics };
-  const text = parsed.parts.map((part) => (part.kind === 'text' ? part.text : renderFigure(part, model, locateAt))).join('');
+  const text = parsed.parts.map((part) => (part.kind === 'text' ? part.text : renderFigure(part, model, source.file.path, locateAt))).join('');
   return { text, diagnostics: [] };
 }
 
@@ -53,10 +53,10 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
  * A call's text, recorded with its expression, its place and the notes entries it read: compose is
  * the one place that knows each figure the report prints (explain lists them).
  */
-function renderFigure(part: Extract<Part, { kind: 'call' }>, model: ReportModel, locateAt: Locator): string {
+function renderFigure(part: Extract<Part, { kind: 'call' }>, model: ReportModel, file: string, locateAt: Locator): string {
   const helper = proseHelpers[part.call.name]!;
   const value = helper.render(part.call, model);
-  if (helper.sources) model.figures.push({ expression: part.expression, value, at: locateAt(part.offset), sources: helper.sources(part.call, model) });
+  if (helper.sources) model.figures.push({ expression: part.expression, value, at: lazyLocation(file, () => locateAt(part.offset)), sources: helper.sources(part.call, model) });
   return value;
 }
 

@@ -9,7 +9,7 @@ import type { ReportFile } from '../schema/report.js';
 import { valueAt } from '../schema/validate.js';
 import { validateKind } from '../schema/validate-kind.js';
 import { findConfig, type ConfigLookup, type LoadedConfig } from './config.js';
-import { loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
+import { lazyLocate, loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
 export interface Located<T> {
@@ -116,7 +116,7 @@ async function loadSources(loaded: NotesTarget, sources: ReportFile['sources'], 
       diagnostics.push(error('source-outside-repo', { pattern, root: loaded.repoRoot }, locate(loaded.file, where)));
       continue;
     }
-    const at = locate(loaded.file, where);
+    const at = lazyLocate(loaded.file, where);
     if (matched.files.length === 0 && matched.unreadable.length === 0) {
       diagnostics.push(error('source-no-match', { pattern }, at));
       continue;

@@ -522,6 +522,33 @@ export function locate(file: SourceFile, path: YamlPath, target: 'value' | 'key'
 }
 
 /**
+ * A location in `file` found when first read: a place kept for a problem that may never come (the
+ * sources line that drew a notes file in, where a printed figure was written) costs nothing, where
+ * finding it builds the file's node tree.
+ */
+export function lazyLocation(file: string, find: () => Location): Location {
+  let found: Location | undefined;
+  const get = () => (found ??= find());
+  return {
+    file,
+    get line() {
+      return get().line;
+    },
+    get column() {
+      return get().column;
+    },
+    get sourceLine() {
+      return get().sourceLine;
+    },
+  };
+}
+
+/** locate(file, path), found when first read (see lazyLocation). */
+export function lazyLocate(file: SourceFile, path: YamlPath): Location {
+  return lazyLocation(file.path, () => locate(file, path));
+}
+
+/**
  * Location of a piece of text inside the scalar at `path` (an expression inside a prose string):
  * its own line and column when it appears in the source as written, else the scalar's start.
  */

@@ -133,7 +133,12 @@ const COMPOUNDS = [
 /** The parts of a year: 2023年上半年, 2023年度, 2023年第三季度. */
 const YEAR_PART = /^(?:上半年|下半年|全年|年度|第?[一二三四1-4]季度|第[一二三四]|季度)$/;
 
-const SEGMENTER = new Intl.Segmenter('zh', { granularity: 'word' });
+let segmenter: Intl.Segmenter | undefined;
+
+/** Made when a title must be broken: loading ICU's Chinese word dictionary is a good part of a cold start. */
+function wordSegmenter(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+}
 
 interface Segment {
   text: string;
@@ -158,7 +163,7 @@ function segmentsOf(text: string): Segment[] {
     let to = Math.min(from + SEGMENTED_PIECE, text.length);
     // Never between the two halves of a surrogate pair.
     if (to < text.length && /[\udc00-\udfff]/.test(text[to]!)) to++;
-    for (const s of SEGMENTER.segment(text.slice(from, to))) segments.push({ text: s.segment, start: from + s.index, end: from + s.index + s.segment.length });
+    for (const s of wordSegmenter().segment(text.slice(from, to))) segments.push({ text: s.segment, start: from + s.index, end: from + s.index + s.segment.length });
     from = to;
   }
   return segments;

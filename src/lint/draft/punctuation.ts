@@ -29,7 +29,11 @@ function neighbours(text: string, offset: number): [string | undefined, string |
   return [before.at(-1), after[0]];
 }
 
+/** What halfWidthMarks looks for: text without any (most Chinese prose) needs no exempt spans found. */
+const HALF_WIDTH_CANDIDATE = /[,;:?!().]/;
+
 function halfWidthMarks(text: string): Omit<Finding, 'paragraph'>[] {
+  if (!HALF_WIDTH_CANDIDATE.test(text)) return [];
   const masked = withoutExemptSpans(text);
   // A run of one mark (:::, !!!) is a symbol or syntax, not a misplaced full-width mark: left alone.
   return matchesOf(masked, /([,;:?!])\1+|[,;:?!()]|(?<!\.)\.(?!\.)/gu).flatMap((m) => {
@@ -62,7 +66,11 @@ const WRONG_FORMS: { pattern: RegExp; replacement: string }[] = [
   { pattern: /(?<=[\d０-９%％])~(?=[\d０-９])/gu, replacement: '～' },
 ];
 
+/** What every WRONG_FORMS pattern needs: most text has none. */
+const WRONG_FORM_CANDIDATE = /\.{3}|。{3}|…|-{2}|~/;
+
 function wrongForms(text: string): Omit<Finding, 'paragraph'>[] {
+  if (!WRONG_FORM_CANDIDATE.test(text)) return [];
   return WRONG_FORMS.flatMap(({ pattern, replacement }) =>
     matchesOf(text, pattern).map((m) => ({ offset: m.index, code: 'punctuation-form' as const, params: { text: m[0], replacement }, fix: { offset: m.index, length: m[0].length, text: replacement } })),
   );
