@@ -1,7 +1,5 @@
-import * as nodeFs from 'node:fs';
-import { existsSync, promises as fs, type Dirent, type Stats } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
-import { glob, type FileSystemAdapter } from 'tinyglobby';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
 import { fileKindOf, hasKindKey, NOTES_KINDS, type NotesKind } from '../schema/kinds.js';
@@ -9,6 +7,7 @@ import type { ReportFile } from '../schema/report.js';
 import { valueAt } from '../schema/validate.js';
 import { validateKind } from '../schema/validate-kind.js';
 import { findConfig, type ConfigLookup, type LoadedConfig } from './config.js';
+import { globFiles } from './glob.js';
 import { lazyLocate, loadSourceFile, locate, readFailure, type ReadSource, type SourceFile, type YamlPath } from './source-file.js';
 
 /** A validated entry together with the place it was written, for located diagnostics later. */
@@ -168,7 +167,7 @@ async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<Ma
   const root = loaded.repoRoot;
   if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';
   const broken = new Map<string, unknown>();
-  const matches = await glob(pattern, { cwd: base, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: true, fs: globFileSystem(broken) });
+  const matches = await globFiles(pattern, base, broken);
   const realRoot = await fs.realpath(root);
   const found: Matched = { files: [], unreadable: [] };
   const seen = new Set<string>();
@@ -185,29 +184,6 @@ async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<Ma
     }
   }
   return found;
-}
-
-/**
- * The file system as the glob sees it, so that nothing a pattern names is skipped without a word:
- * pipes, devices and sockets show up as files (the reader then refuses them), and a link that leads
- * nowhere (dangling, or a loop) shows up as a file whose failure is kept in `broken`.
- */
-function globFileSystem(broken: Map<string, unknown>): FileSystemAdapter {
-  const readdir = (dir: string, options: { withFileTypes: true }, callback: (err: Error | null, entries: Dirent[]) => void) =>
-    nodeFs.readdir(dir, options, (err, entries) => callback(err, (entries ?? []).map(specialAsFile)));
-  const realpath = (link: string, callback: (err: Error | null, real: string) => void) =>
-    nodeFs.realpath(link, (err, real) => {
-      if (err) broken.set(path.normalize(link), err);
-      callback(null, err ? link : real);
-    });
-  const stat = (file: string, callback: (err: Error | null, stats: Pick<Stats, 'isDirectory'>) => void) =>
-    broken.has(path.normalize(file)) ? callback(null, { isDirectory: () => false }) : nodeFs.stat(file, callback);
-  return { ...nodeFs, readdir, realpath, stat } as unknown as FileSystemAdapter;
-}
-
-function specialAsFile(entry: Dirent): Dirent {
-  if (entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice()) entry.isFile = () => true;
-  return entry;
 }
 
 /** The part of a glob before its first wildcard: where the glob can reach. */
