@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { CONFIG_FILE_NAME, FONT_SETS, REPORT_KINDS, SCHEMA_KINDS, type FontSet, type ReportKind, type SchemaKind } from '../schema/kinds.js';
+import { CONFIG_FILE_NAME, FONT_SETS, REPORT_KINDS, SCHEMA_KINDS, type ReportKind, type SchemaKind } from '../schema/kinds.js';
 import { detectLang, type Lang } from '../diagnostics/lang.js';
 import { presetNames } from '../write/docx/presets.js';
 import { OUTPUT_FORMATS, type OutputFormat } from '../write/index.js';
@@ -10,8 +10,9 @@ import type { ComputedFigure } from '../model/provenance.js';
 import type { FixResult } from '../fix/index.js';
 import { packageVersion } from '../version.js';
 import { ExitCode } from './exit-codes.js';
+import { plainInvocation, type BuildFlags, type CheckFlags } from './flags.js';
 import { t, type MessageKey } from './messages.js';
-import { displayPath, escapeControls, formatDiagnostics, htmlDiagnostics, REPORT_FORMATS, useColor, type ReportFormat } from './printer.js';
+import { displayPath, escapeControls, formatDiagnostics, htmlDiagnostics, REPORT_FORMATS, useColor } from './printer.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIo {
@@ -102,20 +103,6 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv, lang: Lang): number | undefined
   return seconds;
 }
 
-interface BuildFlags {
-  format?: string;
-  out?: string;
-  force?: boolean;
-  templates?: string[];
-  preset?: string;
-  fonts?: FontSet;
-  referenceDoc?: string;
-  jobs?: string;
-  shard?: string;
-  quiet?: boolean;
-  watch?: boolean;
-}
-
 function parsePort(value: string, lang: Lang): number {
   const port = /^\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!(port >= 1 && port <= 65535)) throw new UsageError(say(lang, 'badPort', { value }));
@@ -174,8 +161,6 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     io.stdout(`${await packageVersion()}\n`);
     return ExitCode.Ok;
   }
-  // Loaded here rather than with the module: a version check, the one command without it, stays quick.
-  const { Argument, Command, CommanderError, Option } = await import('commander');
   const lang = detectLang(langFromArgv(io.argv) ?? configuredLang(io.cwd), io.env, systemLocale);
   const printOptions = { lang, cwd: io.cwd, color: useColor(io.stderrIsTTY, io.env) };
   const printDiagnostics = (diagnostics: readonly Diagnostic[]) => io.stderr(formatDiagnostics(diagnostics, 'text', printOptions));
@@ -219,266 +204,283 @@ export async function runCli(io: CliIo): Promise<ExitCode> {
     if (result.written.length === 0 && result.proposed.length === 0) out(`${t(lang, 'fixNothing')}\n`);
   };
 
-  const program = new Command('plan-report')
-    .description(t(lang, 'programDescription'))
-    .version(await packageVersion(), '-V, --version', t(lang, 'versionOption'))
-    // Subcommands inherit the help option, its wording included.
-    .helpOption('-h, --help', t(lang, 'helpOption'))
-    .helpCommand('help [command]', t(lang, 'helpCommand'))
-    .addOption(new Option('--lang <lang>', t(lang, 'langOption')).choices(['zh', 'en']))
-    .exitOverride()
-    // Errors are printed by the catch below, in the user's language; help asked for by mistake
-    // (no command at all) goes to stderr.
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
-
-  program
-    .command('build')
-    .description(t(lang, 'buildDescription'))
-    .argument('[files...]', t(lang, 'buildFilesArgument'))
-    .option('-f, --format <formats>', t(lang, 'formatOption'))
-    .option('-o, --out <dir>', t(lang, 'outOption'))
-    .option('--force', t(lang, 'forceOption'))
-    .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()))
-    .addOption(new Option('--fonts <set>', t(lang, 'fontsOption')).choices(FONT_SETS))
-    .option('--reference-doc <file>', t(lang, 'referenceDocOption'))
-    .option('-j, --jobs <n>', t(lang, 'jobsOption'))
-    .option('--shard <i/n>', t(lang, 'shardOption'))
-    .option('-q, --quiet', t(lang, 'quietOption'))
-    .option('-w, --watch', t(lang, 'watchOption'))
-    .action(async (files: string[], flags: BuildFlags) => {
-      const { buildBatch, parseShard } = await import('../batch/index.js');
-      const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
-      if (flags.shard !== undefined && !shard) throw new UsageError(say(lang, 'badShard', { value: flags.shard }));
-      const args = files.length > 0 ? files : ['.'];
-      const progress = progressLine(io, lang, flags.quiet !== true && io.stderrIsTTY && io.env.TERM !== 'dumb');
-      const printed = new Set<string>();
-      let interrupted = false;
-      let stopWatching: (() => void) | undefined;
-      const stopListening = io.onInterrupt?.(() => {
-        interrupted = true;
-        stopWatching?.();
-      });
-      const batchOptions: BatchOptions = {
-        cwd: io.cwd,
-        force: flags.force ?? false,
-        ...optionalEntries({
-          formats: flags.format === undefined ? undefined : parseFormats(flags.format, lang),
-          outDir: flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out),
-          templateDirs: flags.templates?.map((dir) => path.resolve(io.cwd, dir)),
-          preset: flags.preset,
-          fonts: flags.fonts,
-          referenceDoc: flags.referenceDoc === undefined ? undefined : path.resolve(io.cwd, flags.referenceDoc),
-          jobs: flags.jobs === undefined ? undefined : parseJobs(flags.jobs, lang),
-          shard,
-          sourceDateEpoch: sourceDateEpoch(io.env, lang),
-        }),
-        stopped: () => interrupted,
-        onOutcome: (outcome, done, total) => {
-          progress.clear();
-          printOutcome(outcome, printed, { quiet: flags.quiet === true, several: total > 1 || !namesOneFile(args, outcome.report, io.cwd) });
-          progress.show(done, total, outcome.report);
-        },
-      };
-      /** The end of a round of builds: the arguments' problems, the summary line, the exit code. */
-      const sumUp = (result: BatchResult): void => {
+  const buildAction = async (files: string[], flags: BuildFlags): Promise<void> => {
+    const { buildBatch, parseShard } = await import('../batch/index.js');
+    const shard = flags.shard === undefined ? undefined : parseShard(flags.shard);
+    if (flags.shard !== undefined && !shard) throw new UsageError(say(lang, 'badShard', { value: flags.shard }));
+    const args = files.length > 0 ? files : ['.'];
+    const progress = progressLine(io, lang, flags.quiet !== true && io.stderrIsTTY && io.env.TERM !== 'dumb');
+    const printed = new Set<string>();
+    let interrupted = false;
+    let stopWatching: (() => void) | undefined;
+    const stopListening = io.onInterrupt?.(() => {
+      interrupted = true;
+      stopWatching?.();
+    });
+    const batchOptions: BatchOptions = {
+      cwd: io.cwd,
+      force: flags.force ?? false,
+      ...optionalEntries({
+        formats: flags.format === undefined ? undefined : parseFormats(flags.format, lang),
+        outDir: flags.out === undefined ? undefined : path.resolve(io.cwd, flags.out),
+        templateDirs: flags.templates?.map((dir) => path.resolve(io.cwd, dir)),
+        preset: flags.preset,
+        fonts: flags.fonts,
+        referenceDoc: flags.referenceDoc === undefined ? undefined : path.resolve(io.cwd, flags.referenceDoc),
+        jobs: flags.jobs === undefined ? undefined : parseJobs(flags.jobs, lang),
+        shard,
+        sourceDateEpoch: sourceDateEpoch(io.env, lang),
+      }),
+      stopped: () => interrupted,
+      onOutcome: (outcome, done, total) => {
         progress.clear();
-        if (result.diagnostics.length > 0) printDiagnostics(flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
-        const { counts } = result;
-        const several = result.reports.length > 1 || (result.reports.length === 1 && !namesOneFile(args, result.reports[0]!.report, io.cwd));
-        if (result.reports.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
-        if (several && (!flags.quiet || counts.failed > 0 || counts.skipped > 0 || hasErrors(result.diagnostics))) {
-          const line = `${t(lang, 'runSummary', { total: result.reports.length, built: counts.built, unchanged: counts.unchanged, failed: counts.failed, seconds: (result.elapsedMs / 1000).toFixed(1) })}\n`;
-          (counts.failed > 0 ? io.stderr : io.stdout)(line);
+        printOutcome(outcome, printed, { quiet: flags.quiet === true, several: total > 1 || !namesOneFile(args, outcome.report, io.cwd) });
+        progress.show(done, total, outcome.report);
+      },
+    };
+    /** The end of a round of builds: the arguments' problems, the summary line, the exit code. */
+    const sumUp = (result: BatchResult): void => {
+      progress.clear();
+      if (result.diagnostics.length > 0) printDiagnostics(flags.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics);
+      const { counts } = result;
+      const several = result.reports.length > 1 || (result.reports.length === 1 && !namesOneFile(args, result.reports[0]!.report, io.cwd));
+      if (result.reports.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
+      if (several && (!flags.quiet || counts.failed > 0 || counts.skipped > 0 || hasErrors(result.diagnostics))) {
+        const line = `${t(lang, 'runSummary', { total: result.reports.length, built: counts.built, unchanged: counts.unchanged, failed: counts.failed, seconds: (result.elapsedMs / 1000).toFixed(1) })}\n`;
+        (counts.failed > 0 ? io.stderr : io.stdout)(line);
+      }
+      if (counts.skipped > 0) io.stderr(`${t(lang, 'runInterrupted', { skipped: counts.skipped })}\n`);
+      if (result.reports.some((outcome) => outcome.crash)) exitCode = ExitCode.Internal;
+      else if (interrupted) exitCode = ExitCode.Interrupted;
+      else if (counts.failed > 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+    };
+    const first = await buildBatch(args, batchOptions);
+    sumUp(first);
+    if (flags.watch && !interrupted) {
+      const { watchBuild } = await import('../serve/watch-build.js');
+      io.stdout(`${t(lang, 'watching')}\n`);
+      // Each round's outcome is printed as it comes; watching ends with Ctrl-C, as it is meant to.
+      await watchBuild(args, batchOptions, first, { onRound: sumUp, stopWith: (stop) => (stopWatching = stop) });
+      exitCode = ExitCode.Ok;
+    }
+    stopListening?.();
+  };
+
+  const checkAction = async (paths: string[], flags: CheckFlags): Promise<void> => {
+    const { check } = await import('../check.js');
+    // No path: the folder the secretary is in, as she would expect.
+    const args = paths.length > 0 ? paths : ['.'];
+    const options = flags.templates ? { templateDirs: flags.templates } : {};
+    let result;
+    let fixFailed = false;
+    if (flags.fix || flags.fixCopy) {
+      const { fix } = await import('../fix/index.js');
+      const fixed = await fix(args, { ...options, docxCopy: flags.fixCopy === true });
+      // Machine-readable output keeps stdout for the diagnostics: what was fixed goes to stderr.
+      printFixes(fixed, flags.format === 'text' ? io.stdout : io.stderr, flags.fixCopy === true);
+      result = fixed.check;
+      fixFailed = hasErrors(fixed.diagnostics);
+    } else {
+      result = await check(args, options);
+    }
+    io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: useColor(io.stdoutIsTTY, io.env) }));
+    const failed = fixFailed || hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
+    if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);
+    if (failed) exitCode = ExitCode.UserError;
+  };
+
+  /**
+   * Commander is loaded only for what it is needed for: build and check typed plainly (files and
+   * the usual options, see plainInvocation) go straight to their actions, which is most runs.
+   */
+  let commander: typeof import('commander') | undefined;
+  const run = async (): Promise<void> => {
+    const plain = plainInvocation(io.argv);
+    if (plain?.command === 'build') return buildAction(plain.args, plain.flags);
+    if (plain?.command === 'check') return checkAction(plain.args, plain.flags);
+    commander = await import('commander');
+    const { Argument, Command, Option } = commander;
+    const program = new Command('plan-report')
+      .description(t(lang, 'programDescription'))
+      .version(await packageVersion(), '-V, --version', t(lang, 'versionOption'))
+      // Subcommands inherit the help option, its wording included.
+      .helpOption('-h, --help', t(lang, 'helpOption'))
+      .helpCommand('help [command]', t(lang, 'helpCommand'))
+      .addOption(new Option('--lang <lang>', t(lang, 'langOption')).choices(['zh', 'en']))
+      .exitOverride()
+      // Errors are printed by the catch below, in the user's language; help asked for by mistake
+      // (no command at all) goes to stderr.
+      .configureOutput({ writeOut: io.stdout, writeErr: io.stderr, outputError: () => {} });
+
+    program
+      .command('build')
+      .description(t(lang, 'buildDescription'))
+      .argument('[files...]', t(lang, 'buildFilesArgument'))
+      .option('-f, --format <formats>', t(lang, 'formatOption'))
+      .option('-o, --out <dir>', t(lang, 'outOption'))
+      .option('--force', t(lang, 'forceOption'))
+      .option('--templates <dir...>', t(lang, 'templatesOption'))
+      .addOption(new Option('--preset <name>', t(lang, 'presetOption')).choices(presetNames()))
+      .addOption(new Option('--fonts <set>', t(lang, 'fontsOption')).choices(FONT_SETS))
+      .option('--reference-doc <file>', t(lang, 'referenceDocOption'))
+      .option('-j, --jobs <n>', t(lang, 'jobsOption'))
+      .option('--shard <i/n>', t(lang, 'shardOption'))
+      .option('-q, --quiet', t(lang, 'quietOption'))
+      .option('-w, --watch', t(lang, 'watchOption'))
+      .action(buildAction);
+
+    program
+      .command('check')
+      .description(t(lang, 'checkDescription'))
+      .argument('[paths...]', t(lang, 'checkPathsArgument'))
+      .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
+      .option('--strict', t(lang, 'strictOption'))
+      .option('--templates <dir...>', t(lang, 'templatesOption'))
+      .option('--fix', t(lang, 'fixOption'))
+      .option('--fix-copy', t(lang, 'fixCopyOption'))
+      .action(checkAction);
+
+    program
+      .command('explain')
+      .description(t(lang, 'explainDescription'))
+      .argument('<report>', t(lang, 'explainReportArgument'))
+      .addOption(new Option('-f, --format <format>', t(lang, 'explainFormatOption')).choices(EXPLAIN_FORMATS).default('text'))
+      .option('--templates <dir...>', t(lang, 'templatesOption'))
+      .action(async (report: string, flags: { format: ExplainFormat; templates?: string[] }) => {
+        const { explain } = await import('../explain.js');
+        const result = await explain(report, flags.templates ? { templateDirs: flags.templates } : {});
+        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+        if (!result.ok) {
+          exitCode = ExitCode.UserError;
+          return;
         }
-        if (counts.skipped > 0) io.stderr(`${t(lang, 'runInterrupted', { skipped: counts.skipped })}\n`);
-        if (result.reports.some((outcome) => outcome.crash)) exitCode = ExitCode.Internal;
-        else if (interrupted) exitCode = ExitCode.Interrupted;
-        else if (counts.failed > 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
-      };
-      const first = await buildBatch(args, batchOptions);
-      sumUp(first);
-      if (flags.watch && !interrupted) {
-        const { watchBuild } = await import('../serve/watch-build.js');
-        io.stdout(`${t(lang, 'watching')}\n`);
-        // Each round's outcome is printed as it comes; watching ends with Ctrl-C, as it is meant to.
-        await watchBuild(args, batchOptions, first, { onRound: sumUp, stopWith: (stop) => (stopWatching = stop) });
-        exitCode = ExitCode.Ok;
-      }
-      stopListening?.();
-    });
+        io.stdout(flags.format === 'json' ? `${JSON.stringify({ figures: result.figures }, null, 2)}\n` : formatFigures(result.figures, lang, io.cwd));
+      });
 
-  program
-    .command('check')
-    .description(t(lang, 'checkDescription'))
-    .argument('[paths...]', t(lang, 'checkPathsArgument'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'reportFormatOption')).choices(REPORT_FORMATS).default('text'))
-    .option('--strict', t(lang, 'strictOption'))
-    .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .option('--fix', t(lang, 'fixOption'))
-    .option('--fix-copy', t(lang, 'fixCopyOption'))
-    .action(async (paths: string[], flags: { format: ReportFormat; strict?: boolean; templates?: string[]; fix?: boolean; fixCopy?: boolean }) => {
-      const { check } = await import('../check.js');
-      // No path: the folder the secretary is in, as she would expect.
-      const args = paths.length > 0 ? paths : ['.'];
-      const options = flags.templates ? { templateDirs: flags.templates } : {};
-      let result;
-      let fixFailed = false;
-      if (flags.fix || flags.fixCopy) {
-        const { fix } = await import('../fix/index.js');
-        const fixed = await fix(args, { ...options, docxCopy: flags.fixCopy === true });
-        // Machine-readable output keeps stdout for the diagnostics: what was fixed goes to stderr.
-        printFixes(fixed, flags.format === 'text' ? io.stdout : io.stderr, flags.fixCopy === true);
-        result = fixed.check;
-        fixFailed = hasErrors(fixed.diagnostics);
-      } else {
-        result = await check(args, options);
-      }
-      io.stdout(formatDiagnostics(result.diagnostics, flags.format, { ...printOptions, color: useColor(io.stdoutIsTTY, io.env) }));
-      const failed = fixFailed || hasErrors(result.diagnostics) || (flags.strict === true && result.diagnostics.length > 0);
-      if (flags.format === 'text' && result.diagnostics.length === 0) io.stdout(`${t(lang, 'checkClean', { count: result.files.length })}\n`);
-      if (failed) exitCode = ExitCode.UserError;
-    });
+    program
+      .command('schema')
+      .description(t(lang, 'schemaDescription'))
+      .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(SCHEMA_KINDS).default('report'))
+      .action(async (kind: SchemaKind) => {
+        const { jsonSchemaFor } = await import('../schema/json-schema.js');
+        io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
+      });
 
-  program
-    .command('explain')
-    .description(t(lang, 'explainDescription'))
-    .argument('<report>', t(lang, 'explainReportArgument'))
-    .addOption(new Option('-f, --format <format>', t(lang, 'explainFormatOption')).choices(EXPLAIN_FORMATS).default('text'))
-    .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .action(async (report: string, flags: { format: ExplainFormat; templates?: string[] }) => {
-      const { explain } = await import('../explain.js');
-      const result = await explain(report, flags.templates ? { templateDirs: flags.templates } : {});
-      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-      if (!result.ok) {
-        exitCode = ExitCode.UserError;
-        return;
-      }
-      io.stdout(flags.format === 'json' ? `${JSON.stringify({ figures: result.figures }, null, 2)}\n` : formatFigures(result.figures, lang, io.cwd));
-    });
+    program
+      .command('new')
+      .description(t(lang, 'newDescription'))
+      .addArgument(new Argument('<kind>', t(lang, 'newKindArgument')).choices(REPORT_KINDS))
+      .requiredOption('--period <period>', t(lang, 'newPeriodOption'))
+      .option('--from <report>', t(lang, 'newFromOption'))
+      .option('-o, --out <file>', t(lang, 'newOutOption'))
+      .action(async (kind: ReportKind, flags: { period: string; from?: string; out?: string }) => {
+        const { newReport, periodAcceptedBy } = await import('../new-report.js');
+        const accepted = periodAcceptedBy(kind, flags.period);
+        if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period, kind, expected: accepted }));
+        const result = await newReport({ kind, period: flags.period, ...(flags.from ? { from: flags.from } : {}), ...(flags.out ? { out: flags.out } : {}) }, io.cwd);
+        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+        if (result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(result.path, io.cwd) })}\n`);
+        else {
+          io.stderr(`${t(lang, 'nothingWritten')}\n`);
+          exitCode = ExitCode.UserError;
+        }
+      });
 
-  program
-    .command('schema')
-    .description(t(lang, 'schemaDescription'))
-    .addArgument(new Argument('[kind]', t(lang, 'schemaKindArgument')).choices(SCHEMA_KINDS).default('report'))
-    .action(async (kind: SchemaKind) => {
-      const { jsonSchemaFor } = await import('../schema/json-schema.js');
-      io.stdout(`${JSON.stringify(jsonSchemaFor(kind), null, 2)}\n`);
-    });
+    program
+      .command('init')
+      .description(t(lang, 'initDescription'))
+      .argument('[dir]', t(lang, 'initDirArgument'), '.')
+      .option('--org <name>', t(lang, 'initOrgOption'))
+      .option('--period <period>', t(lang, 'initPeriodOption'))
+      .action(async (dir: string, flags: { org?: string; period?: string }) => {
+        const { initRepo } = await import('../init.js');
+        const { periodAcceptedBy } = await import('../new-report.js');
+        // init starts a half-year summary: the period is refused as `new half-year-summary` would refuse it.
+        const accepted = flags.period === undefined || periodAcceptedBy('half-year-summary', flags.period);
+        if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period!, kind: 'half-year-summary', expected: accepted }));
+        const org = flags.org?.trim();
+        if (org !== undefined && (org === '' || /[\r\n]/.test(org))) throw new UsageError(t(lang, 'initBadOrg'));
+        const root = path.resolve(io.cwd, dir);
+        const result = await initRepo({ dir: root, ...(org ? { org } : {}), ...(flags.period ? { period: flags.period } : {}) });
+        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+        for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+        // Without --org the config holds a stand-in name that the title and signature would print.
+        const config = path.join(root, CONFIG_FILE_NAME);
+        if (org === undefined && result.written.includes(config)) io.stdout(`${say(lang, 'initSetOrg', { path: displayPath(config, io.cwd) })}\n`);
+        if (result.written.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
+        if (result.written.length === 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
+      });
 
-  program
-    .command('new')
-    .description(t(lang, 'newDescription'))
-    .addArgument(new Argument('<kind>', t(lang, 'newKindArgument')).choices(REPORT_KINDS))
-    .requiredOption('--period <period>', t(lang, 'newPeriodOption'))
-    .option('--from <report>', t(lang, 'newFromOption'))
-    .option('-o, --out <file>', t(lang, 'newOutOption'))
-    .action(async (kind: ReportKind, flags: { period: string; from?: string; out?: string }) => {
-      const { newReport, periodAcceptedBy } = await import('../new-report.js');
-      const accepted = periodAcceptedBy(kind, flags.period);
-      if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period, kind, expected: accepted }));
-      const result = await newReport({ kind, period: flags.period, ...(flags.from ? { from: flags.from } : {}), ...(flags.out ? { out: flags.out } : {}) }, io.cwd);
-      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-      if (result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(result.path, io.cwd) })}\n`);
-      else {
-        io.stderr(`${t(lang, 'nothingWritten')}\n`);
-        exitCode = ExitCode.UserError;
-      }
-    });
+    program
+      .command('import')
+      .description(t(lang, 'importDescription'))
+      .argument('<document>', t(lang, 'importDocumentArgument'))
+      .option('-o, --out <dir>', t(lang, 'importOutOption'), '.')
+      .action(async (document: string, flags: { out: string }) => {
+        const { importReport } = await import('../import/index.js');
+        const result = await importReport(path.resolve(io.cwd, document), { outDir: path.resolve(io.cwd, flags.out) });
+        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+        for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+        if (result.written.length > 0 && result.report) io.stdout(`${say(lang, 'importNext', { report: displayPath(result.report, io.cwd) })}\n`);
+        else {
+          io.stderr(`${t(lang, 'nothingWritten')}\n`);
+          exitCode = ExitCode.UserError;
+        }
+      });
 
-  program
-    .command('init')
-    .description(t(lang, 'initDescription'))
-    .argument('[dir]', t(lang, 'initDirArgument'), '.')
-    .option('--org <name>', t(lang, 'initOrgOption'))
-    .option('--period <period>', t(lang, 'initPeriodOption'))
-    .action(async (dir: string, flags: { org?: string; period?: string }) => {
-      const { initRepo } = await import('../init.js');
-      const { periodAcceptedBy } = await import('../new-report.js');
-      // init starts a half-year summary: the period is refused as `new half-year-summary` would refuse it.
-      const accepted = flags.period === undefined || periodAcceptedBy('half-year-summary', flags.period);
-      if (accepted !== true) throw new UsageError(say(lang, 'newBadPeriod', { value: flags.period!, kind: 'half-year-summary', expected: accepted }));
-      const org = flags.org?.trim();
-      if (org !== undefined && (org === '' || /[\r\n]/.test(org))) throw new UsageError(t(lang, 'initBadOrg'));
-      const root = path.resolve(io.cwd, dir);
-      const result = await initRepo({ dir: root, ...(org ? { org } : {}), ...(flags.period ? { period: flags.period } : {}) });
-      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
-      // Without --org the config holds a stand-in name that the title and signature would print.
-      const config = path.join(root, CONFIG_FILE_NAME);
-      if (org === undefined && result.written.includes(config)) io.stdout(`${say(lang, 'initSetOrg', { path: displayPath(config, io.cwd) })}\n`);
-      if (result.written.length === 0) io.stderr(`${t(lang, 'nothingWritten')}\n`);
-      if (result.written.length === 0 || hasErrors(result.diagnostics)) exitCode = ExitCode.UserError;
-    });
+    program
+      .command('preview')
+      .description(t(lang, 'previewDescription'))
+      .argument('<report>', t(lang, 'previewReportArgument'))
+      .option('-p, --port <port>', t(lang, 'portOption'))
+      .option('--templates <dir...>', t(lang, 'templatesOption'))
+      .action(async (report: string, flags: { port?: string; templates?: string[] }) => {
+        const port = flags.port === undefined ? 0 : parsePort(flags.port, lang);
+        const { startPreview } = await import('../serve/preview.js');
+        let preview;
+        try {
+          preview = await startPreview(path.resolve(io.cwd, report), {
+            port,
+            ...(flags.templates ? { templateDirs: flags.templates.map((dir) => path.resolve(io.cwd, dir)) } : {}),
+            describe: (diagnostics) => htmlDiagnostics(diagnostics, printOptions),
+            onBuild: (diagnostics) => diagnostics.length > 0 && printDiagnostics(diagnostics),
+          });
+        } catch (cause) {
+          if ((cause as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(say(lang, 'previewPortBusy', { port }));
+          throw cause;
+        }
+        io.stdout(`${t(lang, 'previewListening', { url: preview.url })}\n`);
+        // Runs until Ctrl-C; a session without one (a test, a script) stops it through the API instead.
+        await new Promise<void>((resolve) => io.onInterrupt?.(resolve));
+        await preview.close();
+        io.stdout(`${t(lang, 'previewStopped')}\n`);
+      });
 
-  program
-    .command('import')
-    .description(t(lang, 'importDescription'))
-    .argument('<document>', t(lang, 'importDocumentArgument'))
-    .option('-o, --out <dir>', t(lang, 'importOutOption'), '.')
-    .action(async (document: string, flags: { out: string }) => {
-      const { importReport } = await import('../import/index.js');
-      const result = await importReport(path.resolve(io.cwd, document), { outDir: path.resolve(io.cwd, flags.out) });
-      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
-      if (result.written.length > 0 && result.report) io.stdout(`${say(lang, 'importNext', { report: displayPath(result.report, io.cwd) })}\n`);
-      else {
-        io.stderr(`${t(lang, 'nothingWritten')}\n`);
-        exitCode = ExitCode.UserError;
-      }
-    });
-
-  program
-    .command('preview')
-    .description(t(lang, 'previewDescription'))
-    .argument('<report>', t(lang, 'previewReportArgument'))
-    .option('-p, --port <port>', t(lang, 'portOption'))
-    .option('--templates <dir...>', t(lang, 'templatesOption'))
-    .action(async (report: string, flags: { port?: string; templates?: string[] }) => {
-      const port = flags.port === undefined ? 0 : parsePort(flags.port, lang);
-      const { startPreview } = await import('../serve/preview.js');
-      let preview;
-      try {
-        preview = await startPreview(path.resolve(io.cwd, report), {
-          port,
-          ...(flags.templates ? { templateDirs: flags.templates.map((dir) => path.resolve(io.cwd, dir)) } : {}),
-          describe: (diagnostics) => htmlDiagnostics(diagnostics, printOptions),
-          onBuild: (diagnostics) => diagnostics.length > 0 && printDiagnostics(diagnostics),
-        });
-      } catch (cause) {
-        if ((cause as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new UsageError(say(lang, 'previewPortBusy', { port }));
-        throw cause;
-      }
-      io.stdout(`${t(lang, 'previewListening', { url: preview.url })}\n`);
-      // Runs until Ctrl-C; a session without one (a test, a script) stops it through the API instead.
-      await new Promise<void>((resolve) => io.onInterrupt?.(resolve));
-      await preview.close();
-      io.stdout(`${t(lang, 'previewStopped')}\n`);
-    });
-
-  program
-    .command('templates')
-    .description(t(lang, 'templatesDescription'))
-    .command('eject')
-    .description(t(lang, 'ejectDescription'))
-    .argument('[name]', t(lang, 'ejectNameArgument'))
-    .option('-o, --out <dir>', t(lang, 'ejectOutOption'), 'templates')
-    .action(async (name: string | undefined, flags: { out: string }) => {
-      const { ejectTemplates } = await import('../eject.js');
-      const result = await ejectTemplates(name, path.resolve(io.cwd, flags.out));
-      if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
-      for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
-      if (result.written.length === 0) {
-        io.stderr(`${t(lang, 'nothingWritten')}\n`);
-        exitCode = ExitCode.UserError;
-      }
-    });
+    program
+      .command('templates')
+      .description(t(lang, 'templatesDescription'))
+      .command('eject')
+      .description(t(lang, 'ejectDescription'))
+      .argument('[name]', t(lang, 'ejectNameArgument'))
+      .option('-o, --out <dir>', t(lang, 'ejectOutOption'), 'templates')
+      .action(async (name: string | undefined, flags: { out: string }) => {
+        const { ejectTemplates } = await import('../eject.js');
+        const result = await ejectTemplates(name, path.resolve(io.cwd, flags.out));
+        if (result.diagnostics.length > 0) printDiagnostics(result.diagnostics);
+        for (const file of result.written) io.stdout(`${say(lang, 'wrote', { path: displayPath(file, io.cwd) })}\n`);
+        if (result.written.length === 0) {
+          io.stderr(`${t(lang, 'nothingWritten')}\n`);
+          exitCode = ExitCode.UserError;
+        }
+      });
+    await program.parseAsync(io.argv as string[], { from: 'user' });
+  };
 
   try {
-    await program.parseAsync(io.argv as string[], { from: 'user' });
+    await run();
     return exitCode;
   } catch (cause) {
-    if (cause instanceof CommanderError) {
+    if (commander && cause instanceof commander.CommanderError) {
       if (cause.exitCode === 0) return ExitCode.Ok;
       // No command given: commander has printed the help, which says what to type.
       if (cause.code === 'commander.help') return ExitCode.Usage;
