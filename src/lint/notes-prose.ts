@@ -84,11 +84,35 @@ function printedAnyway(value: string, finding: Finding, all: readonly Finding[])
   return normalisePunctuation(printed) === normalisePunctuation(applyEdits(printed, edits).text);
 }
 
+/** What the rules find in a text, before printedAnyway: garbled runs are blanked for all rules but those about garbled text. */
+function rawFindings(text: string): Finding[] {
+  const paragraph: LintParagraph = { index: 0, role: 'body', text };
+  const clean: LintParagraph = { ...paragraph, text: blankOut(text, garbledSpans(text)) };
+  return [...NOTES_PROSE_RULES.flatMap((rule) => rule([clean])), ...RULES_ON_GARBLED_TEXT.flatMap((rule) => rule([paragraph]))];
+}
+
 function findingsOf(value: string): Finding[] {
-  const paragraph: LintParagraph = { index: 0, role: 'body', text: blankedExpressions(value) };
-  const clean: LintParagraph = { ...paragraph, text: blankOut(paragraph.text, garbledSpans(paragraph.text)) };
-  const found = [...NOTES_PROSE_RULES.flatMap((rule) => rule([clean])), ...RULES_ON_GARBLED_TEXT.flatMap((rule) => rule([paragraph]))];
+  const found = rawFindings(blankedExpressions(value));
   return found.filter((finding) => !printedAnyway(value, finding, found)).sort((a, b) => a.offset - b.offset);
+}
+
+/**
+ * Values screened together, joined by blank lines: no rule matches across them, none is blanked by
+ * a neighbour (garbled runs merge only within a few characters), and whatever a value's own text
+ * holds still matches; a match across the gap only adds findings. So a chunk without a finding has
+ * no value with one, and tens of thousands of activity titles cost a few calls of each pattern
+ * instead of a few each.
+ */
+const SCREEN_SEPARATOR = '\n'.repeat(8);
+const SCREEN_CHUNK = 512;
+
+/** Whether any of the values has a finding: chunks are screened, and only a chunk that has one is looked at value by value. */
+function anyHasFindings(values: readonly string[], findings: (value: string) => Finding[]): boolean {
+  for (let from = 0; from < values.length; from += SCREEN_CHUNK) {
+    const chunk = values.slice(from, from + SCREEN_CHUNK);
+    if (rawFindings(chunk.map(blankedExpressions).join(SCREEN_SEPARATOR)).length > 0 && chunk.some((value) => findings(value).length > 0)) return true;
+  }
+  return false;
 }
 
 /**
@@ -116,7 +140,7 @@ export function proseFindings(file: SourceFile): ProseFinding[] {
   // Each value's findings once: a file without any is done without walking (or building) its nodes.
   const memo = new Map<string, Finding[]>();
   const findings = (value: string): Finding[] => memo.get(value) ?? memo.set(value, findingsOf(value)).get(value)!;
-  if (file.data !== undefined && !proseValues(file.data).some((value) => findings(value).length > 0)) return [];
+  if (file.data !== undefined && !anyHasFindings(proseValues(file.data), findings)) return [];
   return proseScalars(file).flatMap((scalar) => {
     const sources = valueSourceOffsets(file.text, scalar);
     const scalarStart = scalar.range![0];

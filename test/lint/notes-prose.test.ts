@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { proseFindings } from '../../src/lint/notes-prose.js';
 import { parseSourceText } from '../../src/load/source-file.js';
@@ -37,5 +38,30 @@ describe('the prose rules over YAML notes', () => {
 
   it('leaves out what the output prints right anyway: half-width , : ( ) next to Chinese', () => {
     expect(findings('a: 认识:共{{metric "x"}}(每名代表20张),要\n')).toEqual([]);
+  });
+});
+
+describe('prose of many entries, screened together', () => {
+  /** Pieces of titles, clean and not, chosen to meet at the seams where values are joined. */
+  const PIECES = ['视察青奥场馆', '约', '3', '左右', '…', '...', '\uFFFD', '，', ',', 'www.example.cn', '一、', '"', '2023年03月', '--', '~', '10', '%', '臺', 'rèn', '/!', '召开会议', ' ', '（', '(', '多'];
+  const title = fc.array(fc.constantFrom(...PIECES), { minLength: 1, maxLength: 6 }).map((parts) => `会${parts.join('')}`);
+  const notes = (titles: readonly string[]) => `activities:\n${titles.map((t, i) => `  - date: 2023-03-${String(1 + (i % 28)).padStart(2, '0')}\n    title: ${JSON.stringify(t)}\n`).join('')}`;
+  const found = (text: string) => proseFindings(parseSourceText('/notes/a.yaml', new TextEncoder().encode(text)).file!).map((f) => `${f.diagnostic.code} ${f.diagnostic.params.text ?? ''}`);
+
+  it('finds in a file what it finds in each entry alone (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(title, { minLength: 1, maxLength: 40 }), (titles) => {
+        const alone = titles.flatMap((t) => found(notes([t])));
+        expect(found(notes(titles)).sort()).toEqual(alone.sort());
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('finds the one defect among 2,000 clean titles, past the first chunk', () => {
+    const titles = Array.from({ length: 2000 }, (_, i) => `视察青奥场馆（第${i + 1}次）`);
+    expect(found(notes(titles))).toEqual([]);
+    titles[1500] = '代表們视察青奥场馆（第1501次）';
+    expect(found(notes(titles))).toEqual(['traditional-characters 們']);
   });
 });
