@@ -1,5 +1,4 @@
-import { constants, promises as fs, type Stats } from 'node:fs';
-import type { FileHandle } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, statSync, type Stats } from 'node:fs';
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, visit, type CST, type Document, type Node, type Pair, type Scalar } from 'yaml';
 import { error, warning, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { decodeNotes, MAX_NOTES_FILE_BYTES, type Decoded } from './decode.js';
@@ -67,22 +66,24 @@ export type ReadOutcome = { bytes: Uint8Array; diagnostic?: undefined } | { byte
  * read, and a file that grows after the stat is caught by reading one byte past the limit.
  */
 export async function readBoundedFile(filePath: string, limit: number): Promise<ReadOutcome> {
-  let handle: FileHandle | undefined;
+  // Synchronous calls: a read is a few system calls on a small file, and each awaited one is a trip
+  // through the thread pool, which a batch of reports pays dozens of times a report.
+  let fd: number | undefined;
   try {
-    const refused = refusal(filePath, await fs.stat(filePath), limit);
+    const refused = refusal(filePath, statSync(filePath), limit);
     if (refused) return { diagnostic: refused };
-    // Non-blocking, and checked again on the handle: the path may have been swapped for a FIFO.
-    handle = await fs.open(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = await handle.stat();
+    // Non-blocking, and checked again on the descriptor: the path may have been swapped for a FIFO.
+    fd = openSync(filePath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stat = fstatSync(fd);
     const swapped = refusal(filePath, stat, limit);
     if (swapped) return { diagnostic: swapped };
-    const bytes = await readAtMost(handle, limit + 1, stat.size + 1);
+    const bytes = readAtMost(fd, limit + 1, stat.size + 1);
     if (bytes.length > limit) return { diagnostic: tooLarge(filePath, bytes.length, limit) };
     return { bytes };
   } catch (cause) {
     return { diagnostic: await readFailure(filePath, cause) };
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -101,7 +102,7 @@ function tooLarge(filePath: string, size: number, limit: number): Diagnostic {
  * Up to `count` bytes, in a buffer sized for what the stat promised (`expected`) and grown only if
  * the file grew: a buffer of the whole limit per file would cost a batch more than its reports.
  */
-async function readAtMost(handle: FileHandle, count: number, expected: number): Promise<Uint8Array> {
+function readAtMost(fd: number, count: number, expected: number): Uint8Array {
   let buffer = Buffer.allocUnsafe(Math.min(count, Math.max(expected, 1)));
   let filled = 0;
   for (;;) {
@@ -111,7 +112,7 @@ async function readAtMost(handle: FileHandle, count: number, expected: number): 
       buffer.copy(grown, 0, 0, filled);
       buffer = grown;
     }
-    const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, null);
+    const bytesRead = readSync(fd, buffer, filled, buffer.length - filled, null);
     if (bytesRead === 0) break;
     filled += bytesRead;
   }

@@ -126,6 +126,29 @@ async function kindFolders(dir: string): Promise<string[]> {
   return (listed.entries ?? []).filter((entry) => entry.isDirectory() && entry.name !== 'partials').map((entry) => entry.name).sort();
 }
 
+/** What one folder of the chain gives: its own templates, its kinds' templates, and its partials. */
+interface FolderLayer {
+  found: boolean;
+  templates: Map<string, TemplateFile>;
+  kindTemplates: Map<string, TemplateFile>;
+  layer: TemplateLayer;
+  diagnostics: Diagnostic[];
+}
+
+async function readFolderLayer(dir: string): Promise<FolderLayer> {
+  const diagnostics: Diagnostic[] = [];
+  const templates = new Map<string, TemplateFile>();
+  const kindTemplates = new Map<string, TemplateFile>();
+  const layer: TemplateLayer = { shared: new Map(), byKind: new Map() };
+  if (!(await addFolder(dir, true, templates, diagnostics))) return { found: false, templates, kindTemplates, layer, diagnostics };
+  await addFolder(path.join(dir, 'partials'), false, layer.shared, diagnostics);
+  for (const kind of await kindFolders(dir)) await addKindFolder(path.join(dir, kind), kind, kindTemplates, layer, diagnostics);
+  return { found: true, templates, kindTemplates, layer, diagnostics };
+}
+
+/** The built-ins are part of the package: read once a process, not once a report of a batch. */
+let builtinLayer: Promise<FolderLayer> | undefined;
+
 /**
  * Reads the lookup chain: the user's folders first, then the built-ins, so that an organisation
  * can override one partial (the signature, say) and keep the rest.
@@ -136,13 +159,18 @@ export async function loadTemplateSet(userDirs: readonly string[] = []): Promise
   const partials = new Map<string, TemplateFile>();
   const layers: TemplateLayer[] = [];
   const diagnostics: Diagnostic[] = [];
+  const addNew = (into: Map<string, TemplateFile>, from: ReadonlyMap<string, TemplateFile>) => {
+    for (const [name, file] of from) if (!into.has(name)) into.set(name, file);
+  };
   for (const dir of dirs) {
-    if (!(await addFolder(dir, true, templates, diagnostics))) continue;
-    const layer: TemplateLayer = { shared: new Map(), byKind: new Map() };
-    await addFolder(path.join(dir, 'partials'), false, layer.shared, diagnostics);
-    for (const [name, file] of layer.shared) if (!partials.has(name)) partials.set(name, file);
-    for (const kind of await kindFolders(dir)) await addKindFolder(path.join(dir, kind), kind, templates, layer, diagnostics);
-    layers.push(layer);
+    const folder = dir === BUILTIN_TEMPLATES_DIR ? await (builtinLayer ??= readFolderLayer(dir)) : await readFolderLayer(dir);
+    diagnostics.push(...folder.diagnostics);
+    if (!folder.found) continue;
+    // A folder's own top-level templates come before its kinds' folders, as an earlier folder before a later one.
+    addNew(templates, folder.templates);
+    addNew(templates, folder.kindTemplates);
+    addNew(partials, folder.layer.shared);
+    layers.push(folder.layer);
   }
   return { set: { dirs, templates, partials, layers }, diagnostics };
 }

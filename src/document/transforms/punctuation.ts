@@ -7,6 +7,7 @@ import type { Block, Inline } from '../ast.js';
 const HAN_OR_FULLWIDTH = /[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef“”‘’…—]/;
 
 const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' };
+const HALF_WIDTH_MARK = /[,;:?!]/;
 
 function isChinese(char: string | undefined): boolean {
   return char !== undefined && HAN_OR_FULLWIDTH.test(char);
@@ -26,6 +27,8 @@ function isDigit(char: string | undefined): boolean {
 
 /** , ; : ? ! after Chinese (or before it) become full-width, unless between two digits. */
 function normaliseMarks(text: string): string {
+  // Most text holds none of the marks: nothing to look at character by character.
+  if (!HALF_WIDTH_MARK.test(text)) return text;
   const chars = [...text];
   const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
