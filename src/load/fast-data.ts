@@ -1,4 +1,5 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
+import { readPlainYaml } from './plain-yaml.js';
 
 /**
  * C0 and C1 control characters (but tab, LF and CR), DEL and bidirectional overrides: invisible in
@@ -40,14 +41,21 @@ const NEEDS_FULL_PARSER = new RegExp(
   'm',
 );
 
+/** Whether the text holds a form only the yaml package may read (see NEEDS_FULL_PARSER). */
+export function needsFullParser(text: string): boolean {
+  return NEEDS_FULL_PARSER.test(text);
+}
+
 /**
- * The data of a notes file read by js-yaml, many times faster than the yaml package and without its
- * node tree; undefined when the file must be read by the yaml package instead: any form the two may
+ * The data of a notes file read by the plain reader (plain-yaml.ts) or else js-yaml, many times
+ * faster than the yaml package and without its node tree; undefined when the file must be read by the yaml package instead: any form the two may
  * read differently, anything js-yaml refuses (duplicate keys among them), and anything yaml would
  * report, so that the diagnostics of a file never depend on which parser read it.
  */
 export function fastData(text: string): { data: object } | undefined {
-  if (NEEDS_FULL_PARSER.test(text)) return undefined;
+  if (needsFullParser(text)) return undefined;
+  const plain = readPlainYaml(text);
+  if (plain) return { data: plain };
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });

@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadReport } from '../../src/load/project.js';
-// @ts-expect-error: a plain .mjs script without types, also run on its own to measure.
 import { activityYaml, writeLargeNotes } from '../../scripts/large-notes.mjs';
 import { tempDir } from '../helpers/workspace.js';
 

@@ -1,7 +1,6 @@
 import { truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: a plain .mjs script without types, also run on its own to measure.
 import { activitiesYaml } from '../../scripts/large-notes.mjs';
 import { MAX_NOTES_FILE_BYTES } from '../../src/load/decode.js';
 import { loadSourceFile, parseSourceText, readBoundedFile } from '../../src/load/source-file.js';

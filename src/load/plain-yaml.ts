@@ -1,0 +1,219 @@
+/**
+ * The shape most notes files have, read line by line: block mappings and block sequences whose
+ * values each fit on their line, as plain words, quoted strings without escapes, integers or a
+ * one-line list of plain words ([会议, 述职]). Years of activity logs are this shape, and a general
+ * YAML parser spends most of a large build on them. Anything else (a comment after a value, a
+ * folded or continued string, a flow mapping, a word YAML reads as null, a boolean or a float, a key
+ * written twice, an odd indentation) is left to the general parsers: this reader answers only where
+ * its data is the yaml package's, which test/load/plain-yaml.test.ts holds on the corpus, mutations
+ * of it and generated notes.
+ */
+
+/** Thrown (and caught in readPlainYaml) on the first form this reader leaves to the others. */
+class NotPlain extends Error {}
+
+const notPlain = (): never => {
+  throw new NotPlain();
+};
+
+/** Data of a whole notes file, or undefined when it is not the plain shape throughout. */
+export function readPlainYaml(text: string): object | undefined {
+  try {
+    const lines = new Lines(text);
+    const first = lines.peek();
+    if (!first || first.indent !== 0 || isSequenceItem(first.body)) return undefined;
+    const data = readMapping(lines, 0);
+    if (lines.peek()) return undefined;
+    return data;
+  } catch (cause) {
+    if (cause instanceof NotPlain) return undefined;
+    throw cause;
+  }
+}
+
+interface Line {
+  indent: number;
+  /** The line after its indentation, trailing spaces (and a CR) removed. */
+  body: string;
+}
+
+/** The content lines of the text in order: blank lines and whole-line comments skipped. */
+class Lines {
+  private at = 0;
+  private next: Line | undefined;
+
+  constructor(private readonly text: string) {
+    this.advance();
+  }
+
+  peek(): Line | undefined {
+    return this.next;
+  }
+
+  take(): Line {
+    const line = this.next ?? notPlain();
+    this.advance();
+    return line;
+  }
+
+  private advance(): void {
+    this.next = undefined;
+    while (this.at < this.text.length) {
+      let end = this.text.indexOf('\n', this.at);
+      if (end < 0) end = this.text.length;
+      const raw = this.text.slice(this.at, end);
+      this.at = end + 1;
+      const body = raw.replace(/[ \r]+$/, '');
+      const indent = /^ */.exec(body)![0].length;
+      const content = body.slice(indent);
+      if (content === '' || content.startsWith('#')) continue;
+      // Only spaces indent YAML; a document marker or directive is the general parsers' to read.
+      if (/^\s/.test(content) || content.startsWith('---')) notPlain();
+      this.next = { indent, body: content };
+      return;
+    }
+  }
+}
+
+const isSequenceItem = (body: string) => body === '-' || body.startsWith('- ');
+
+/** The mapping whose keys stand at `indent`, its first key on the next line (or given as `first`). */
+function readMapping(lines: Lines, indent: number, first?: string): Record<string, unknown> {
+  const map: Record<string, unknown> = {};
+  let body = first;
+  for (;;) {
+    if (body === undefined) {
+      const line = lines.peek();
+      if (!line || line.indent < indent) return map;
+      if (line.indent > indent || isSequenceItem(line.body)) notPlain();
+      body = lines.take().body;
+    }
+    const colon = keyEnd(body);
+    const key = plainWord(body.slice(0, colon));
+    // A key YAML reads as a number, a boolean or null is named otherwise in the data.
+    if (Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key)) notPlain();
+    const rest = body.slice(colon + 1).replace(/^ +/, '');
+    map[key] = rest === '' ? nestedValue(lines, indent) : inlineValue(rest);
+    body = undefined;
+  }
+}
+
+/** Where the key of `key: value` or `key:` ends. */
+function keyEnd(body: string): number {
+  const space = body.indexOf(': ');
+  const colon = space >= 0 ? space : body.endsWith(':') ? body.length - 1 : -1;
+  return colon > 0 ? colon : notPlain();
+}
+
+/** The value of `key:` with nothing after it: a block below, more indented, or null. */
+function nestedValue(lines: Lines, indent: number): unknown {
+  const line = lines.peek();
+  if (!line || line.indent < indent) return null;
+  // A list at the key's own indentation is YAML too, but not this reader's.
+  if (line.indent === indent) return isSequenceItem(line.body) ? notPlain() : null;
+  return isSequenceItem(line.body) ? readSequence(lines, line.indent) : readMapping(lines, line.indent);
+}
+
+/** The list whose `- ` items stand at `indent`. */
+function readSequence(lines: Lines, indent: number): unknown[] {
+  const list: unknown[] = [];
+  for (;;) {
+    const line = lines.peek();
+    if (!line || line.indent < indent) return list;
+    if (line.indent > indent || !line.body.startsWith('- ')) notPlain();
+    const item = lines.take().body.slice(2);
+    if (item.startsWith(' ') || isSequenceItem(item)) notPlain();
+    // `- key: value` opens a mapping whose keys stand two columns in.
+    const isMapping = !/^["'[{]/.test(item) && (item.includes(': ') || item.endsWith(':'));
+    list.push(isMapping ? readMapping(lines, indent + 2, item) : inlineValue(item));
+  }
+}
+
+/** A value written on its key's line: a quoted string, a one-line list or mapping, or a word. */
+function inlineValue(text: string): unknown {
+  if (text.startsWith('{')) return flowMapping(text);
+  return text.startsWith('"') || text.startsWith("'") || text.startsWith('[') ? flowValue(text) : scalar(plainWord(text, 'block'));
+}
+
+/** A quoted string without escapes, a one-line list of such values, or a word, as inside a list or mapping on one line. */
+function flowValue(text: string): unknown {
+  const quote = text[0];
+  if (quote === '"' || quote === "'") {
+    const inner = text.slice(1, -1);
+    if (text.length < 2 || !text.endsWith(quote) || inner.includes(quote) || inner.includes('\\')) notPlain();
+    return inner;
+  }
+  if (quote === '[') {
+    if (!text.endsWith(']')) notPlain();
+    return flowItems(text.slice(1, -1)).map((item) => (item.startsWith('[') ? notPlain() : flowValue(item)));
+  }
+  return scalar(plainWord(text, 'flow'));
+}
+
+/** `{ key: value, ... }` on one line, its values words, quoted strings or one-line lists. */
+function flowMapping(text: string): Record<string, unknown> {
+  if (!text.endsWith('}')) notPlain();
+  const map: Record<string, unknown> = {};
+  for (const item of flowItems(text.slice(1, -1))) {
+    const colon = item.indexOf(': ');
+    const key = plainWord(colon > 0 ? item.slice(0, colon) : notPlain());
+    if (Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key)) notPlain();
+    map[key] = flowValue(item.slice(colon + 2).replace(/^ +/, ''));
+  }
+  return map;
+}
+
+/**
+ * The items between a flow collection's brackets, split at the commas outside quotes and lists,
+ * trimmed. An empty item (a trailing comma) and a nested mapping are left to the general parsers.
+ */
+function flowItems(inner: string): string[] {
+  const items: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  const push = (end: number) => items.push(inner.slice(start, end).replace(/^ +| +$/g, ''));
+  for (let i = 0; i < inner.length; i++) {
+    const char = inner[i]!;
+    if (quote) {
+      if (char === quote) quote = undefined;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+    } else if (char === '[') {
+      depth++;
+    } else if (char === ']') {
+      depth--;
+    } else if (char === '{' || char === '}') {
+      notPlain();
+    } else if (char === ',' && depth === 0) {
+      push(i);
+      start = i + 1;
+    }
+  }
+  if (quote || depth !== 0) notPlain();
+  push(inner.length);
+  if (items.length === 1 && items[0] === '') return [];
+  if (items.includes('')) notPlain();
+  return items;
+}
+
+/**
+ * A plain word as YAML reads it: not starting with an indicator, holding no `: ` or ` #`, not
+ * ending in `:` or a space, and in a list or a key no bracket, brace or comma. Anything else may
+ * mean something, so it is left to the general parsers.
+ */
+function plainWord(text: string, context: 'block' | 'flow' = 'flow'): string {
+  if (text === '' || /^[-?:,[\]{}#&*!|>'"%@`<]/.test(text) || /: | #|:$| $/.test(text)) notPlain();
+  // Brackets, braces and commas end a word inside a one-line list or a key; in a block value they are text ({{count}}).
+  if (context === 'flow' && /[[\]{},]/.test(text)) notPlain();
+  return text;
+}
+
+/** Words the YAML 1.2 core schema reads as something other than a string. */
+const CORE_SPECIAL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** A word as its value: an integer written plainly (no sign, no leading zero, exact in a double), else a string. */
+function scalar(word: string): string | number {
+  if (/^(?:0|[1-9][0-9]{0,14})$/.test(word)) return Number(word);
+  return CORE_SPECIAL.test(word) ? notPlain() : word;
+}

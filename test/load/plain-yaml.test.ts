@@ -1,0 +1,119 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { activitiesYaml } from '../../scripts/large-notes.mjs';
+import { needsFullParser } from '../../src/load/fast-data.js';
+import { readPlainYaml } from '../../src/load/plain-yaml.js';
+import { parseSourceText } from '../../src/load/source-file.js';
+
+/**
+ * The plain reader answers for the common shape of notes; where it answers, its data must be the
+ * yaml package's, with which the file would otherwise be read.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const neverFast = () => undefined;
+
+/** The yaml package's data, or undefined when it reports any problem. */
+function yamlData(text: string): unknown {
+  const loaded = parseSourceText('/notes/n.yaml', Buffer.from(text, 'utf8'), neverFast);
+  return loaded.diagnostics.some((d) => d.severity === 'error') ? undefined : loaded.file?.data;
+}
+
+/**
+ * The same data: the same values, the same keys in the same order, plain objects and arrays alike.
+ * (toStrictEqual would compare a `constructor` key as the objects' class.)
+ */
+function sameData(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return Object.is(a, b);
+  if (Array.isArray(a) !== Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  return keys.length === others.length && keys.every((key, i) => key === others[i] && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+/** Reads the text both ways, as fastData would (forms only yaml reads never reach the plain reader); returns whether the plain reader answered. */
+function agrees(text: string): boolean {
+  const plain = needsFullParser(text) ? undefined : readPlainYaml(text);
+  if (plain !== undefined) expect(sameData(plain, yamlData(text)), `${JSON.stringify(text)}: ${JSON.stringify(plain)} against ${JSON.stringify(yamlData(text))}`).toBe(true);
+  return plain !== undefined;
+}
+
+const yamlFiles = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+    .map((entry) => path.join(entry.parentPath, entry.name));
+
+describe('the plain notes reader', () => {
+  it('reads the common shape: lists of entries, nested blocks, quoted strings, integers, one-line lists', () => {
+    const text = [
+      '# 活动记录',
+      'activities:',
+      '  - date: 2023-03-05',
+      "    title: 召开代表小组会议 ",
+      '    tags: [会议, 述职]',
+      '    people: 12',
+      '',
+      '  - date: 2023-04-01',
+      '    title: "视察：青奥场馆"',
+      "    note: 'a #1'",
+      '    empty:',
+      '    time: 12:30',
+      'plans:',
+      '  section: 全年工作\u3000',
+      '  items:',
+      '    - 第一项',
+      '    - 0',
+      '',
+    ].join('\r\n');
+    expect(readPlainYaml(text)).toStrictEqual({
+      activities: [
+        { date: '2023-03-05', title: '召开代表小组会议', tags: ['会议', '述职'], people: 12 },
+        { date: '2023-04-01', title: '视察：青奥场馆', note: 'a #1', empty: null, time: '12:30' },
+      ],
+      plans: { section: '全年工作\u3000', items: ['第一项', 0] },
+    });
+    expect(agrees(text)).toBe(true);
+    expect(agrees(activitiesYaml(0, 500))).toBe(true);
+  });
+
+  it('leaves every other form to the general parsers', () => {
+    const others = ['a: 1 # 注释\n', 'a: >-\n  x\n', 'a: x\n  y\n', 'a: {b: {c: 1}}\n', 'a: {b}\n', 'a: null\n', 'a: true\n', 'a: 1.5\n', 'a: 010\n', 'a: 1\na: 2\n', 'a:\n- x\n', '  a: 1\n',
+      '- a\n', 'a:\n   - x\n  - y\n', 'a: "x\\ny"\n', "a: 'it''s'\n", 'a: b: c\n', 'a: x:\n', 'a: [x, [y]]\n', 'a: [x,]\n', 'key : 1\n', '1.0: x\n', '__proto__: x\n', 'a: &x 1\n', '---\na: 1\n',
+      'a: -1\n', 'a: 12345678901234567\n', 'a: [x, y z\n', 'a:\u3000x\n', 'a: |\n  x\n'];
+    for (const text of others) {
+      expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it("agrees with the yaml package on every fixture and example it reads, and reads the examples' activity logs", () => {
+    const files = [...yamlFiles(path.join(ROOT, 'test', 'fixtures')), ...yamlFiles(path.join(ROOT, 'examples'))];
+    const read = new Set(files.filter((file) => agrees(readFileSync(file, 'utf8'))));
+    const logs = yamlFiles(path.join(ROOT, 'examples')).filter((file) => file.includes(`${path.sep}activities${path.sep}`));
+    expect(logs.length).toBeGreaterThan(1);
+    for (const log of logs) expect(read.has(log), log).toBe(true);
+  });
+
+  it('agrees with the yaml package on generated notes full of near misses (fast-check)', () => {
+    const word = fc.constantFrom('述职', '会议', '2023-07-05', '12:30', '0', '7', '010', '-3', '1.5', '1e3', 'null', '~', 'true', 'yes', 'a b', 'a#b', 'a #b', 'a: b', 'a:', 'x,y', '全角：冒号', '"引号"', "'单引'", '"a\'b"', '[a, b]', '[]', '[a,b]', '{a: 1}', 'http://x.cn', '全角\u3000', '\u3000前', 'C#', '*x', '&a', '!t', '%p', '@a', '`a', '|', '>', '-', '- x', '?', 'a\\b', '"a\\"', '12345678901234567', '__proto__', 'constructor',
+      '{ id: a, tags: [x, y] }', '{a: "b, c"}', `['a', "b"]`, '{a: 1, a: 2}', '[a:b]', '{ a: b: c }', '{a: }', '{ date: 2023-01-12, people: 46 }', '[a, "b]', '{"k": v}', '{a: [b, {c: d}]}');
+    const key = fc.constantFrom('id', 'date', 'title', 'people', 'tags', '中文', 'a b', '010', 'null', 'true', '__proto__', 'constructor', '<<', 'k ', '"q"');
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom(0, 2, 4, 6), key, word).map(([indent, k, v]) => `${' '.repeat(indent)}${k}: ${v}`),
+      fc.tuple(fc.constantFrom(0, 2, 4, 6), key).map(([indent, k]) => `${' '.repeat(indent)}${k}:`),
+      fc.tuple(fc.constantFrom(0, 2, 4), key, word).map(([indent, k, v]) => `${' '.repeat(indent)}- ${k}: ${v}`),
+      fc.tuple(fc.constantFrom(0, 2, 4), word).map(([indent, v]) => `${' '.repeat(indent)}- ${v}`),
+      fc.constantFrom('', '# 注释', '  # 注释', '   ', '---'),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(key, fc.array(line, { minLength: 1, maxLength: 10 }), fc.boolean(), (top, lines, crlf) => {
+        if (agrees(`${top}:\n${lines.join(crlf ? '\r\n' : '\n')}\n`)) answered++;
+      }),
+      { numRuns: 3000 },
+    );
+    // The agreement must not be bought by leaving everything to the other parsers.
+    expect(answered).toBeGreaterThan(50);
+  });
+});
