@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import { error, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import { closest, listNames } from '../diagnostics/suggest.js';
 import { lazyLocation, locate, locationAt, nodeAt, type SourceFile, type YamlPath } from '../load/source-file.js';
+import type { FigureSource } from '../model/provenance.js';
 import type { ReportModel } from '../model/report-model.js';
 import { proseHelpers, type HelperCall, type ProseHelper } from './helpers.js';
 import { parsePlainProse, preview, scanProse } from './prose-calls.js';
@@ -56,7 +57,18 @@ export function renderProse(source: ProseSource, model: ReportModel): RenderedPr
 function renderFigure(part: Extract<Part, { kind: 'call' }>, model: ReportModel, file: string, locateAt: Locator): string {
   const helper = proseHelpers[part.call.name]!;
   const value = helper.render(part.call, model);
-  if (helper.sources) model.figures.push({ expression: part.expression, value, at: lazyLocation(file, () => locateAt(part.offset)), sources: helper.sources(part.call, model) });
+  if (!helper.sources) return value;
+  // The entries a figure read are listed when explain asks: a count over 100,000 activities would list them all at every build.
+  let sources: FigureSource[] | undefined;
+  const { call } = part;
+  model.figures.push({
+    expression: part.expression,
+    value,
+    at: lazyLocation(file, () => locateAt(part.offset)),
+    get sources() {
+      return (sources ??= helper.sources!(call, model));
+    },
+  });
   return value;
 }
 

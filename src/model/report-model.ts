@@ -114,8 +114,10 @@ export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnost
 /** The activities dated inside a period, as values and, in date order, as located entries. */
 function activitiesIn(loaded: LoadedReport, period: Period): Pick<ReportModel, 'activities' | 'activityEntries'> {
   const entries = loaded.activities.filter((a) => inPeriod(period, a.value.date));
-  // A stable sort: the entries of one day stay in the order written.
-  const activityEntries = [...entries].sort((a, b) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : 0));
+  // A stable sort: the entries of one day stay in the order written. Logs are mostly kept in date order already.
+  const byDate = (a: Located<Activity>, b: Located<Activity>) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : 0);
+  const inOrder = entries.every((entry, i) => i === 0 || byDate(entries[i - 1]!, entry) <= 0);
+  const activityEntries = inOrder ? entries : [...entries].sort(byDate);
   return { activities: entries.map((a) => a.value), activityEntries };
 }
 
