@@ -61,19 +61,25 @@ class Lines {
     while (this.at < this.text.length) {
       let end = this.text.indexOf('\n', this.at);
       if (end < 0) end = this.text.length;
-      const raw = this.text.slice(this.at, end);
+      const start = this.at;
       this.at = end + 1;
-      const body = raw.replace(/[ \r]+$/, '');
-      const indent = /^ */.exec(body)![0].length;
-      const content = body.slice(indent);
-      if (content === '' || content.startsWith('#')) continue;
+      // Character codes rather than patterns: this runs on every line of years of notes.
+      while (end > start && (this.text.charCodeAt(end - 1) === SPACE || this.text.charCodeAt(end - 1) === CR)) end--;
+      let from = start;
+      while (from < end && this.text.charCodeAt(from) === SPACE) from++;
+      if (from === end || this.text.charCodeAt(from) === HASH) continue;
+      const content = this.text.slice(from, end);
       // Only spaces indent YAML; a document marker or directive is the general parsers' to read.
       if (/^\s/.test(content) || content.startsWith('---')) notPlain();
-      this.next = { indent, body: content };
+      this.next = { indent: from - start, body: content };
       return;
     }
   }
 }
+
+const SPACE = 0x20;
+const CR = 0x0d;
+const HASH = 0x23;
 
 const isSequenceItem = (body: string) => body === '-' || body.startsWith('- ');
 

@@ -114,11 +114,21 @@ export function buildModel(loaded: LoadedReport): { model: ReportModel; diagnost
 /** The activities dated inside a period, as values and, in date order, as located entries. */
 function activitiesIn(loaded: LoadedReport, period: Period): Pick<ReportModel, 'activities' | 'activityEntries'> {
   const entries = loaded.activities.filter((a) => inPeriod(period, a.value.date));
-  // A stable sort: the entries of one day stay in the order written. Logs are mostly kept in date order already.
-  const byDate = (a: Located<Activity>, b: Located<Activity>) => (a.value.date < b.value.date ? -1 : a.value.date > b.value.date ? 1 : 0);
-  const inOrder = entries.every((entry, i) => i === 0 || byDate(entries[i - 1]!, entry) <= 0);
-  const activityEntries = inOrder ? entries : [...entries].sort(byDate);
-  return { activities: entries.map((a) => a.value), activityEntries };
+  return { activities: entries.map((a) => a.value), activityEntries: inDateOrder(entries) };
+}
+
+/**
+ * The entries in date order, those of one day in the order written. A log spans a few hundred
+ * days at most: its entries are put in a bucket a day, and only the days are sorted.
+ */
+function inDateOrder(entries: readonly Located<Activity>[]): Located<Activity>[] {
+  const byDay = new Map<string, Located<Activity>[]>();
+  for (const entry of entries) {
+    const day = byDay.get(entry.value.date);
+    if (day) day.push(entry);
+    else byDay.set(entry.value.date, [entry]);
+  }
+  return [...byDay.keys()].sort().flatMap((day) => byDay.get(day)!);
 }
 
 function shapeOf(period: Period): PeriodShape {

@@ -38,11 +38,18 @@ export function applyValuePlan(plan: ValuePlan, value: unknown): unknown {
   if ('union' in plan) return applyValuePlan(branchFor(plan.union, value), value);
   if ('array' in plan) return (value as unknown[]).map((item) => applyValuePlan(plan.array, item));
   const record = value as Record<string, unknown>;
-  const entries: [string, unknown][] = [];
+  // Built in place rather than from a list of entries: 100,000 activities are 100,000 of these.
+  const out: Record<string, unknown> = {};
   if ('record' in plan) {
-    for (const key of Object.keys(record)) entries.push([key, applyValuePlan(plan.record, record[key])]);
+    for (const key of Object.keys(record)) setOwn(out, key, applyValuePlan(plan.record, record[key]));
   } else {
-    for (const [key, child] of plan.object) if (Object.hasOwn(record, key)) entries.push([key, applyValuePlan(child, record[key])]);
+    for (const [key, child] of plan.object) if (Object.hasOwn(record, key)) setOwn(out, key, applyValuePlan(child, record[key]));
   }
-  return Object.fromEntries(entries);
+  return out;
+}
+
+/** out[key] = value, as an own property whatever the key (`__proto__` included, as Object.fromEntries would). */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
