@@ -121,15 +121,24 @@ function anyHasFindings(values: readonly string[], findings: (value: string) => 
  */
 function proseValues(data: unknown): string[] {
   const found: string[] = [];
-  const stack: [unknown, string | undefined][] = [[data, undefined]];
-  while (stack.length > 0) {
-    const [value, field] = stack.pop()!;
+  // A stack, not recursion: hostile notes may nest thousands deep. Two arrays, not a pair per value: logs are long.
+  const values: unknown[] = [data];
+  const fields: (string | undefined)[] = [undefined];
+  while (values.length > 0) {
+    const value = values.pop();
+    const field = fields.pop();
     if (typeof value === 'string') {
       if (field !== undefined && !NOT_PROSE.has(field) && HAS_HAN.test(value)) found.push(value);
     } else if (Array.isArray(value)) {
-      for (const item of value) stack.push([item, field]);
+      for (const item of value) {
+        values.push(item);
+        fields.push(field);
+      }
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) stack.push([item, key]);
+      for (const key of Object.keys(value)) {
+        values.push((value as Record<string, unknown>)[key]);
+        fields.push(key);
+      }
     }
   }
   return found;

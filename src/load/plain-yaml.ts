@@ -20,10 +20,9 @@ const notPlain = (): never => {
 export function readPlainYaml(text: string): object | undefined {
   try {
     const lines = new Lines(text);
-    const first = lines.peek();
-    if (!first || first.indent !== 0 || isSequenceItem(first.body)) return undefined;
+    if (lines.indent !== 0 || isSequenceItem(lines.body)) return undefined;
     const data = readMapping(lines, 0);
-    if (lines.peek()) return undefined;
+    if (lines.indent >= 0) return undefined;
     return data;
   } catch (cause) {
     if (cause instanceof NotPlain) return undefined;
@@ -31,33 +30,30 @@ export function readPlainYaml(text: string): object | undefined {
   }
 }
 
-interface Line {
-  indent: number;
-  /** The line after its indentation, trailing spaces (and a CR) removed. */
-  body: string;
-}
-
-/** The content lines of the text in order: blank lines and whole-line comments skipped. */
+/**
+ * The content lines of the text in order, blank lines and whole-line comments skipped, read one
+ * ahead: `indent` and `body` (the line after its indentation, trailing spaces and a CR removed)
+ * are the next line's, `indent` -1 at the end. Fields rather than an object a line: logs are long.
+ */
 class Lines {
+  indent = -1;
+  body = '';
   private at = 0;
-  private next: Line | undefined;
 
   constructor(private readonly text: string) {
     this.advance();
   }
 
-  peek(): Line | undefined {
-    return this.next;
-  }
-
-  take(): Line {
-    const line = this.next ?? notPlain();
+  /** The next line's body, moving past it. */
+  take(): string {
+    if (this.indent < 0) notPlain();
+    const body = this.body;
     this.advance();
-    return line;
+    return body;
   }
 
   private advance(): void {
-    this.next = undefined;
+    this.indent = -1;
     while (this.at < this.text.length) {
       let end = this.text.indexOf('\n', this.at);
       if (end < 0) end = this.text.length;
@@ -71,7 +67,8 @@ class Lines {
       const content = this.text.slice(from, end);
       // Only spaces indent YAML; a document marker or directive is the general parsers' to read.
       if (/^\s/.test(content) || content.startsWith('---')) notPlain();
-      this.next = { indent: from - start, body: content };
+      this.indent = from - start;
+      this.body = content;
       return;
     }
   }
@@ -89,10 +86,9 @@ function readMapping(lines: Lines, indent: number, first?: string): Record<strin
   let body = first;
   for (;;) {
     if (body === undefined) {
-      const line = lines.peek();
-      if (!line || line.indent < indent) return map;
-      if (line.indent > indent || isSequenceItem(line.body)) notPlain();
-      body = lines.take().body;
+      if (lines.indent < indent) return map;
+      if (lines.indent > indent || isSequenceItem(lines.body)) notPlain();
+      body = lines.take();
     }
     const colon = keyEnd(body);
     const key = plainWord(body.slice(0, colon));
@@ -113,21 +109,19 @@ function keyEnd(body: string): number {
 
 /** The value of `key:` with nothing after it: a block below, more indented, or null. */
 function nestedValue(lines: Lines, indent: number): unknown {
-  const line = lines.peek();
-  if (!line || line.indent < indent) return null;
+  if (lines.indent < indent) return null;
   // A list at the key's own indentation is YAML too, but not this reader's.
-  if (line.indent === indent) return isSequenceItem(line.body) ? notPlain() : null;
-  return isSequenceItem(line.body) ? readSequence(lines, line.indent) : readMapping(lines, line.indent);
+  if (lines.indent === indent) return isSequenceItem(lines.body) ? notPlain() : null;
+  return isSequenceItem(lines.body) ? readSequence(lines, lines.indent) : readMapping(lines, lines.indent);
 }
 
 /** The list whose `- ` items stand at `indent`. */
 function readSequence(lines: Lines, indent: number): unknown[] {
   const list: unknown[] = [];
   for (;;) {
-    const line = lines.peek();
-    if (!line || line.indent < indent) return list;
-    if (line.indent > indent || !line.body.startsWith('- ')) notPlain();
-    const item = lines.take().body.slice(2);
+    if (lines.indent < indent) return list;
+    if (lines.indent > indent || !lines.body.startsWith('- ')) notPlain();
+    const item = lines.take().slice(2);
     if (item.startsWith(' ') || isSequenceItem(item)) notPlain();
     // `- key: value` opens a mapping whose keys stand two columns in.
     const isMapping = !/^["'[{]/.test(item) && (item.includes(': ') || item.endsWith(':'));
