@@ -30,6 +30,8 @@ const SAMPLE_BYTES = 8192;
  */
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  // Text has none (a native search): only a file that has one is counted byte by byte.
+  if (sample.indexOf(0) < 0) return false;
   let nuls = 0;
   for (const byte of sample) if (byte === 0) nuls++;
   return nuls > 0 && nuls * 100 >= sample.length;
@@ -43,6 +45,7 @@ function looksBinary(bytes: Uint8Array): boolean {
 function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (sample.indexOf(0) < 0) return undefined;
   const nuls = [0, 0];
   sample.forEach((byte, i) => {
     if (byte === 0) nuls[i % 2]!++;

@@ -9,11 +9,11 @@
  * of it and generated notes.
  */
 
-/** Thrown (and caught in readPlainYaml) on the first form this reader leaves to the others. */
-class NotPlain extends Error {}
+/** Thrown (and caught in readPlainYaml) on the first form this reader leaves to the others: one object, no stack to capture. */
+const NOT_PLAIN = Symbol('not plain');
 
 const notPlain = (): never => {
-  throw new NotPlain();
+  throw NOT_PLAIN;
 };
 
 /** Data of a whole notes file, or undefined when it is not the plain shape throughout. */
@@ -25,7 +25,7 @@ export function readPlainYaml(text: string): object | undefined {
     if (lines.indent >= 0) return undefined;
     return data;
   } catch (cause) {
-    if (cause instanceof NotPlain) return undefined;
+    if (cause === NOT_PLAIN) return undefined;
     throw cause;
   }
 }
