@@ -35,8 +35,9 @@ const NEEDS_FULL_PARSER = new RegExp(
     atTokenStart('[bBoOxX]', '[-+]?0[bBoOxX]'),
     atTokenStart('_', String.raw`[-+]?\.?\d[\d.]*_`),
     atTokenStart('[eE]', String.raw`[-+]?\.?\d[\d.]*[eE]`) + String.raw`[-+]?\d{3}`,
-    // A null or empty key: yaml names it "", js-yaml "null".
+    // A null or empty key: yaml names it "", js-yaml "null"; so does an explicit key `?` with nothing after it.
     atTokenStart(':', String.raw`(?:~|null|Null|NULL)?[ \t]*:`) + String.raw`(?:\s|$)`,
+    atTokenStart(String.raw`\?`, String.raw`\?`) + String.raw`(?:\s|$)`,
   ].join('|'),
   'm',
 );

@@ -39,6 +39,8 @@ class Lines {
   indent = -1;
   body = '';
   private at = 0;
+  /** Where the line last taken ends: a block scalar is read from there. */
+  private resume = 0;
 
   constructor(private readonly text: string) {
     this.advance();
@@ -48,8 +50,57 @@ class Lines {
   take(): string {
     if (this.indent < 0) notPlain();
     const body = this.body;
+    this.resume = this.at;
     this.advance();
     return body;
+  }
+
+  /**
+   * The lines of a block scalar (`key: >-`) after the line last taken, its indentation removed;
+   * reading goes on after them. Only the plain case: every line at the first one's indentation,
+   * more than the key's, and no blank line inside (trailing ones end it).
+   */
+  blockLines(keyIndent: number): string[] {
+    const lines: string[] = [];
+    let indent = -1;
+    let at = this.resume;
+    while (at < this.text.length) {
+      let end = this.text.indexOf('\n', at);
+      if (end < 0) end = this.text.length;
+      const line = this.text.slice(at, this.text.charCodeAt(end - 1) === CR && end > at ? end - 1 : end);
+      if (line === '') {
+        // A blank line before more of the scalar changes its folding: not this reader's.
+        if (this.nextIndentFrom(end + 1) >= Math.max(indent, keyIndent + 1)) notPlain();
+        break;
+      }
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === SPACE) spaces++;
+      if (spaces === line.length) notPlain();
+      if (indent < 0) indent = spaces > keyIndent ? spaces : notPlain();
+      if (spaces < indent) break;
+      if (spaces > indent) notPlain();
+      lines.push(line.slice(indent));
+      at = end + 1;
+    }
+    if (lines.length === 0) notPlain();
+    this.at = at;
+    this.advance();
+    return lines;
+  }
+
+  /** The indentation of the first line from `at` that is not empty, -1 at the end. */
+  private nextIndentFrom(at: number): number {
+    while (at < this.text.length) {
+      let end = this.text.indexOf('\n', at);
+      if (end < 0) end = this.text.length;
+      const line = this.text.slice(at, this.text.charCodeAt(end - 1) === CR && end > at ? end - 1 : end);
+      const content = line.replace(/^ +/, '');
+      // A line of spaces alone may belong to the scalar: past this reader.
+      if (line !== '' && content === '') return Number.POSITIVE_INFINITY;
+      if (content !== '') return line.length - content.length;
+      at = end + 1;
+    }
+    return -1;
   }
 
   private advance(): void {
@@ -95,7 +146,7 @@ function readMapping(lines: Lines, indent: number, first?: string): Record<strin
     // A key YAML reads as a number, a boolean or null is named otherwise in the data.
     if (Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key)) notPlain();
     const rest = body.slice(colon + 1).replace(/^ +/, '');
-    map[key] = rest === '' ? nestedValue(lines, indent) : inlineValue(rest);
+    map[key] = rest === '' ? nestedValue(lines, indent) : BLOCK_HEADER.test(rest) ? blockScalar(lines, indent, rest) : inlineValue(rest);
     body = undefined;
   }
 }
@@ -125,8 +176,17 @@ function readSequence(lines: Lines, indent: number): unknown[] {
     if (item.startsWith(' ') || isSequenceItem(item)) notPlain();
     // `- key: value` opens a mapping whose keys stand two columns in.
     const isMapping = !/^["'[{]/.test(item) && (item.includes(': ') || item.endsWith(':'));
-    list.push(isMapping ? readMapping(lines, indent + 2, item) : inlineValue(item));
+    list.push(isMapping ? readMapping(lines, indent + 2, item) : BLOCK_HEADER.test(item) ? blockScalar(lines, indent, item) : inlineValue(item));
   }
+}
+
+/** A block scalar's header as notes write it: folded or literal, the last line break stripped or kept. */
+const BLOCK_HEADER = /^[>|]-?$/;
+
+/** `>` joins the lines with a space, `|` keeps their breaks; `-` strips the final line break. */
+function blockScalar(lines: Lines, keyIndent: number, header: string): string {
+  const text = lines.blockLines(keyIndent).join(header.startsWith('>') ? ' ' : '\n');
+  return header.endsWith('-') ? text : `${text}\n`;
 }
 
 /** A value written on its key's line: a quoted string, a one-line list or mapping, or a word. */
@@ -212,8 +272,11 @@ function plainWord(text: string, context: 'block' | 'flow' = 'flow'): string {
 /** Words the YAML 1.2 core schema reads as something other than a string. */
 const CORE_SPECIAL = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
-/** A word as its value: an integer written plainly (no sign, no leading zero, exact in a double), else a string. */
+/**
+ * A word as its value: an integer or a decimal written plainly (no sign, exponent or leading zero;
+ * an integer exact in a double), else a string.
+ */
 function scalar(word: string): string | number {
-  if (/^(?:0|[1-9][0-9]{0,14})$/.test(word)) return Number(word);
+  if (/^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]+)?$/.test(word)) return Number(word);
   return CORE_SPECIAL.test(word) ? notPlain() : word;
 }

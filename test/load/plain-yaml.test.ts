@@ -65,6 +65,15 @@ describe('the plain notes reader', () => {
       '  items:',
       '    - 第一项',
       '    - 0',
+      'intro: >-',
+      '  半年来，街道人大工委紧紧围绕',
+      '  # 这一行是正文',
+      '  中心工作 ',
+      '',
+      'next: |',
+      '  第一行',
+      '  第二行',
+      '',
       '',
     ].join('\r\n');
     expect(readPlainYaml(text)).toStrictEqual({
@@ -73,15 +82,17 @@ describe('the plain notes reader', () => {
         { date: '2023-04-01', title: '视察：青奥场馆', note: 'a #1', empty: null, time: '12:30' },
       ],
       plans: { section: '全年工作\u3000', items: ['第一项', 0] },
+      intro: '半年来，街道人大工委紧紧围绕 # 这一行是正文 中心工作 ',
+      next: '第一行\n第二行\n',
     });
     expect(agrees(text)).toBe(true);
     expect(agrees(activitiesYaml(0, 500))).toBe(true);
   });
 
   it('leaves every other form to the general parsers', () => {
-    const others = ['a: 1 # 注释\n', 'a: >-\n  x\n', 'a: x\n  y\n', 'a: {b: {c: 1}}\n', 'a: {b}\n', 'a: null\n', 'a: true\n', 'a: 1.5\n', 'a: 010\n', 'a: 1\na: 2\n', 'a:\n- x\n', '  a: 1\n',
+    const others = ['a: 1 # 注释\n', 'a: x\n  y\n', 'a: {b: {c: 1}}\n', 'a: {b}\n', 'a: null\n', 'a: true\n', 'a: 1.5e3\n', 'a: 1.\n', 'a: 010\n', 'a: 1\na: 2\n', 'a:\n- x\n', '  a: 1\n',
       '- a\n', 'a:\n   - x\n  - y\n', 'a: "x\\ny"\n', "a: 'it''s'\n", 'a: b: c\n', 'a: x:\n', 'a: [x, [y]]\n', 'a: [x,]\n', 'key : 1\n', '1.0: x\n', '__proto__: x\n', 'a: &x 1\n', '---\na: 1\n',
-      'a: -1\n', 'a: 12345678901234567\n', 'a: [x, y z\n', 'a:\u3000x\n', 'a: |\n  x\n'];
+      'a: -1\n', 'a: 12345678901234567\n', 'a: [x, y z\n', 'a:\u3000x\n', 'a: |2\n  x\n', 'a: >+\n  x\n', 'a: >-\n  x\n\n  y\n', 'a: >-\n  x\n    y\n', 'a: >- # c\n  x\n', 'a: >-\nb: 1\n', '- >-\n  x\n', 'a: >-\n  x\n   \nb: 1\n'];
     for (const text of others) {
       expect(readPlainYaml(text), JSON.stringify(text)).toBeUndefined();
     }
@@ -96,7 +107,7 @@ describe('the plain notes reader', () => {
   });
 
   it('agrees with the yaml package on generated notes full of near misses (fast-check)', () => {
-    const word = fc.constantFrom('述职', '会议', '2023-07-05', '12:30', '0', '7', '010', '-3', '1.5', '1e3', 'null', '~', 'true', 'yes', 'a b', 'a#b', 'a #b', 'a: b', 'a:', 'x,y', '全角：冒号', '"引号"', "'单引'", '"a\'b"', '[a, b]', '[]', '[a,b]', '{a: 1}', 'http://x.cn', '全角\u3000', '\u3000前', 'C#', '*x', '&a', '!t', '%p', '@a', '`a', '|', '>', '-', '- x', '?', 'a\\b', '"a\\"', '12345678901234567', '__proto__', 'constructor',
+    const word = fc.constantFrom('述职', '会议', '2023-07-05', '12:30', '0', '7', '010', '-3', '1.5', '0.95', '100.0', '1.', '01.5', '1.5e3', '3.14159265358979323846', '1e3', 'null', '~', 'true', 'yes', 'a b', 'a#b', 'a #b', 'a: b', 'a:', 'x,y', '全角：冒号', '"引号"', "'单引'", '"a\'b"', '[a, b]', '[]', '[a,b]', '{a: 1}', 'http://x.cn', '全角\u3000', '\u3000前', 'C#', '*x', '&a', '!t', '%p', '@a', '`a', '|', '>', '-', '- x', '?', 'a\\b', '"a\\"', '12345678901234567', '__proto__', 'constructor',
       '{ id: a, tags: [x, y] }', '{a: "b, c"}', `['a', "b"]`, '{a: 1, a: 2}', '[a:b]', '{ a: b: c }', '{a: }', '{ date: 2023-01-12, people: 46 }', '[a, "b]', '{"k": v}', '{a: [b, {c: d}]}');
     const key = fc.constantFrom('id', 'date', 'title', 'people', 'tags', '中文', 'a b', '010', 'null', 'true', '__proto__', 'constructor', '<<', 'k ', '"q"');
     const line = fc.oneof(
@@ -104,6 +115,9 @@ describe('the plain notes reader', () => {
       fc.tuple(fc.constantFrom(0, 2, 4, 6), key).map(([indent, k]) => `${' '.repeat(indent)}${k}:`),
       fc.tuple(fc.constantFrom(0, 2, 4), key, word).map(([indent, k, v]) => `${' '.repeat(indent)}- ${k}: ${v}`),
       fc.tuple(fc.constantFrom(0, 2, 4), word).map(([indent, v]) => `${' '.repeat(indent)}- ${v}`),
+      fc.tuple(fc.constantFrom(0, 2, 4), fc.constantFrom('>-', '|', '>')).map(([indent, h]) => `${' '.repeat(indent)}- ${h}`),
+      fc.tuple(fc.constantFrom(0, 2, 4), key, fc.constantFrom('>-', '>', '|', '|-', '>+', '|2', '>- # c')).map(([indent, k, h]) => `${' '.repeat(indent)}${k}: ${h}`),
+      fc.tuple(fc.constantFrom(1, 2, 3, 4, 6, 8), word, fc.constantFrom('', ' ', '  ')).map(([indent, v, trailing]) => `${' '.repeat(indent)}${v}${trailing}`),
       fc.constantFrom('', '# 注释', '  # 注释', '   ', '---'),
     );
     let answered = 0;
