@@ -1,5 +1,5 @@
 import * as nodeFs from 'node:fs';
-import { promises as fs, type Dirent, type Stats } from 'node:fs';
+import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { FileSystemAdapter } from 'tinyglobby';
 
@@ -39,32 +39,42 @@ function namePattern(name: string): RegExp {
   return new RegExp(`^${name.startsWith('.') ? '' : '(?!\\.)'}${body}$`, 'su');
 }
 
-async function plainMatches(dir: string, name: string, broken: Map<string, unknown>): Promise<string[]> {
+/** Read with synchronous calls, as files are (see readBoundedFile): one folder, a few calls. */
+function plainMatches(dir: string, name: string, broken: Map<string, unknown>): string[] {
   if (!/[*?]/.test(name)) {
     const file = path.join(dir, name);
-    return (await fileOrBroken(file, await fs.lstat(file).catch(() => undefined), broken)) ? [file] : [];
+    return fileOrBroken(file, attempt(() => lstatSync(file)), broken) ? [file] : [];
   }
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+  const entries = attempt(() => readdirSync(dir, { withFileTypes: true })) ?? [];
   const pattern = namePattern(name);
   const found: string[] = [];
   for (const entry of entries) {
     if (!pattern.test(entry.name)) continue;
     const file = path.join(dir, entry.name);
-    if (await fileOrBroken(file, entry, broken)) found.push(file);
+    if (fileOrBroken(file, entry, broken)) found.push(file);
   }
   return found;
 }
 
 /** Whether an entry counts as a file (see globFiles): a link is followed, and kept in `broken` if it leads nowhere. */
-async function fileOrBroken(file: string, entry: Pick<Dirent, 'isDirectory' | 'isSymbolicLink'> | undefined, broken: Map<string, unknown>): Promise<boolean> {
+function fileOrBroken(file: string, entry: Pick<Dirent, 'isDirectory' | 'isSymbolicLink'> | undefined, broken: Map<string, unknown>): boolean {
   if (!entry) return false;
   if (!entry.isSymbolicLink()) return !entry.isDirectory();
-  const target = await fs.stat(file).catch((cause: unknown) => cause);
-  if (target instanceof Error) {
-    broken.set(path.normalize(file), target);
+  try {
+    return !statSync(file).isDirectory();
+  } catch (cause) {
+    broken.set(path.normalize(file), cause);
     return true;
   }
-  return !(target as Stats).isDirectory();
+}
+
+/** What `read` gives, or undefined when it throws (a missing folder or file is no match). */
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The file system as tinyglobby sees it (see globFiles). */

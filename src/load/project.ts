@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { error, hasErrors, type Diagnostic, type Location } from '../diagnostics/diagnostic.js';
 import type { Activity, Metric, Plan } from '../schema/notes.js';
@@ -168,12 +168,13 @@ async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<Ma
   if (!isInside(root, path.resolve(base, staticPrefix(pattern)))) return 'outside';
   const broken = new Map<string, unknown>();
   const matches = await globFiles(pattern, base, broken);
-  const realRoot = await fs.realpath(root);
+  // Synchronous, as reading is (see readBoundedFile): a batch would otherwise wait on the thread pool for each.
+  const realRoot = realpathSync.native(root);
   const found: Matched = { files: [], unreadable: [] };
   const seen = new Set<string>();
   for (const match of matches.map((m) => path.normalize(m)).sort()) {
     const failure = broken.get(match);
-    const real = failure === undefined ? await fs.realpath(match).catch((cause: unknown) => cause) : failure;
+    const real = failure === undefined ? realPathOrFailure(match) : failure;
     if (typeof real !== 'string') {
       found.unreadable.push(await readFailure(match, real));
     } else if (!isInside(realRoot, real)) {
@@ -184,6 +185,15 @@ async function matchInsideRepo(loaded: NotesTarget, pattern: string): Promise<Ma
     }
   }
   return found;
+}
+
+/** The real path of a file (as fs.promises.realpath gives it), or why there is none. */
+function realPathOrFailure(file: string): string | unknown {
+  try {
+    return realpathSync.native(file);
+  } catch (cause) {
+    return cause;
+  }
 }
 
 /** The part of a glob before its first wildcard: where the glob can reach. */

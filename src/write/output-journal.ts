@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Writer } from './index.js';
@@ -63,9 +63,10 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  */
 export async function readExisting(file: string): Promise<Uint8Array | 'special' | undefined> {
   try {
-    const stats = await fs.stat(file);
+    // Synchronous, as notes are read (see readBoundedFile): a batch compares an output a report.
+    const stats = statSync(file);
     // Reading a folder fails with EISDIR, which is what the user is told.
-    return stats.isFile() || stats.isDirectory() ? await fs.readFile(file) : 'special';
+    return stats.isFile() || stats.isDirectory() ? readFileSync(file) : 'special';
   } catch (cause) {
     if (errorCode(cause) === 'ENOENT') return undefined;
     throw cause;
@@ -357,7 +358,7 @@ async function finishInterrupted(txn: Transaction, state: MarkerState, files: re
 export async function recover(folder: string, names: ReadonlySet<string>, writerFor: WriterFor): Promise<Diagnostic[]> {
   let files: string[];
   try {
-    files = await fs.readdir(folder);
+    files = readdirSync(folder);
   } catch (cause) {
     // No folder yet: nothing to recover, and writing creates it.
     return errorCode(cause) === 'ENOENT' ? [] : [writeFailure(path.join(folder, [...names][0]!), cause)];
