@@ -93,10 +93,13 @@ describe('fast parser and yaml package agree', () => {
 
   it('reads plain notes fast, and leaves each form it may read otherwise to the yaml package', () => {
     expect(fastData('activities:\n  - date: 2023-07-05\n    title: 述职\n    people: 010\n')).toEqual({ data: { activities: [{ date: '2023-07-05', title: '述职', people: 10 }] } });
-    for (const text of ['a: 1\na: 2\n', 'a:\t1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 0x1F\n', 'a: 1_000\n', 'a: 1e400\n', '~: 1\n', 'a: "\\e"\n', '<<: {a: 1}\n', '# only a comment\n', '[a, b]: 1\n', 'a: 1\n?\nb: 2\n', '? k\n']) {
+    for (const text of ['a: 1\na: 2\n', 'a:\t1\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', '%YAML 1.2\n---\na: 1\n', 'a: 0x1F\n', 'a: 1e400\n', '~: 1\n', 'a: "\\e"\n', '<<: {a: 1}\n', '# only a comment\n', '[a, b]: 1\n', 'a: 1\n?\nb: 2\n', '? k\n']) {
       expect(fastData(text), text).toBeUndefined();
       expectSameBothWays(text);
     }
+    // js-yaml reads 1_000 as a number, yaml (YAML 1.2) as a string: the plain reader reads it as yaml does.
+    expect(fastData('a: 1_000\n')).toEqual({ data: { a: '1_000' } });
+    expectSameBothWays('a: 1_000\nb: [1_000, x]\n');
   });
 });
 
