@@ -15,16 +15,24 @@ export const TOKEN_START = String.raw`(?:^|[\s\[{,:?])`;
 const atTokenStart = (first: string, rest: string) => String.raw`${first}(?<=${TOKEN_START}${rest})`;
 
 /**
- * Text the yaml package must read itself: forms it reads otherwise than js-yaml, or checks and
- * reports (see parseSourceText). Each pattern may match more than the form it stands for (inside a
- * quoted string, say): that costs a slower parse, never a different result. Each alternative starts
- * with a rare character and looks behind only there: the scan of 11 MB stays a few milliseconds.
+ * What yaml reports wherever it stands, so that no other reader may pass it: a tab (a bad indent is
+ * reported at the tab), a CR alone (a line end for js-yaml, not for yaml), a control character.
  */
-const NEEDS_FULL_PARSER = new RegExp(
+const REPORTED_BY_YAML = new RegExp(String.raw`\t|\r(?!\n)|${CONTROL_CHARACTER.source}`);
+
+export function reportedByYaml(text: string): boolean {
+  return REPORTED_BY_YAML.test(text);
+}
+
+/**
+ * Forms js-yaml reads otherwise than yaml does, in text without REPORTED_BY_YAML: the plain reader
+ * refuses each by itself (a tag, an anchor, a directive or a special key is never a plain word),
+ * so only text it leaves to js-yaml is scanned for them. Each pattern may match more than the form
+ * it stands for (inside a quoted string, say): that costs a slower parse, never a different result.
+ * Each alternative starts with a rare character and looks behind only there.
+ */
+const READ_OTHERWISE_BY_JS_YAML = new RegExp(
   [
-    // A tab may be a bad indent, which yaml reports at the tab; a CR alone ends a line for js-yaml, not for yaml.
-    String.raw`\t|\r(?!\n)`,
-    CONTROL_CHARACTER.source,
     // Directives and document ends; a second `---` is told apart by secondDocumentOffset.
     String.raw`^%`,
     String.raw`^\.\.\.(?:\s|$)`,
@@ -42,34 +50,18 @@ const NEEDS_FULL_PARSER = new RegExp(
   'm',
 );
 
-/** Whether the text holds a form only the yaml package may read (see NEEDS_FULL_PARSER). */
-export function needsFullParser(text: string): boolean {
-  return NEEDS_FULL_PARSER.test(text);
-}
-
-/**
- * What yaml reports wherever it stands, so no other reader may pass it: a tab, a lone CR, a control
- * character. The other forms of NEEDS_FULL_PARSER the plain reader refuses by itself (a tag, an
- * anchor, a directive or a special key is never a plain word), and this scan of 11 MB is a
- * fraction of that one's.
- */
-const REPORTED_BY_YAML = new RegExp(String.raw`\t|\r(?!\n)|${CONTROL_CHARACTER.source}`);
-
-export function reportedByYaml(text: string): boolean {
-  return REPORTED_BY_YAML.test(text);
-}
-
 /**
  * The data of a notes file read by the plain reader (plain-yaml.ts) or else js-yaml, many times
- * faster than the yaml package and without its node tree; undefined when the file must be read by the yaml package instead: any form the two may
- * read differently, anything js-yaml refuses (duplicate keys among them), and anything yaml would
- * report, so that the diagnostics of a file never depend on which parser read it.
+ * faster than the yaml package and without its node tree; undefined when the file must be read by
+ * the yaml package instead: any form the parsers may read differently, anything js-yaml refuses
+ * (duplicate keys among them), and anything yaml would report, so that the diagnostics of a file
+ * never depend on which parser read it.
  */
 export function fastData(text: string): { data: object } | undefined {
   if (reportedByYaml(text)) return undefined;
   const plain = readPlainYaml(text);
   if (plain) return { data: plain };
-  if (needsFullParser(text)) return undefined;
+  if (READ_OTHERWISE_BY_JS_YAML.test(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_SCHEMA });
@@ -78,7 +70,7 @@ export function fastData(text: string): { data: object } | undefined {
   }
   // Not a mapping or a list (only comments, a lone scalar): rare, and said by the yaml path.
   if (typeof data !== 'object' || data === null) return undefined;
-  // The text has none (see NEEDS_FULL_PARSER): only an escape can have made one.
+  // The text has none (see REPORTED_BY_YAML): only an escape can have made one.
   if (text.includes('\\') && holdsControlCharacter(data)) return undefined;
   return { data };
 }

@@ -1,12 +1,12 @@
 /**
- * The shape most notes files have, read line by line: block mappings and block sequences whose
- * values each fit on their line, as plain words, quoted strings without escapes, integers or a
- * one-line list of plain words ([会议, 述职]). Years of activity logs are this shape, and a general
- * YAML parser spends most of a large build on them. Anything else (a comment after a value, a
- * folded or continued string, a flow mapping, a word YAML reads as null, a boolean or a float, a key
- * written twice, an odd indentation) is left to the general parsers: this reader answers only where
- * its data is the yaml package's, which test/load/plain-yaml.test.ts holds on the corpus, mutations
- * of it and generated notes.
+ * The shape most notes files have, read line by line: block mappings and block sequences of
+ * one-line values (plain words, plain integers and decimals, quoted strings without escapes,
+ * one-line lists and mappings of those) and `>`/`|` block scalars at one indentation. Years of
+ * activity logs are this shape, and a general YAML parser spends most of a large build on them.
+ * Anything else (a comment after a value, a blank line inside a block scalar, a word YAML reads as
+ * null, a boolean or a float with an exponent, a key written twice, an odd indentation) is left to
+ * the general parsers: this reader answers only where its data is the yaml package's, which
+ * test/load/plain-yaml.test.ts holds on the corpus and on generated notes.
  */
 
 /** Thrown (and caught in readPlainYaml) on the first form this reader leaves to the others: one object, no stack to capture. */
@@ -65,12 +65,10 @@ class Lines {
     let indent = -1;
     let at = this.resume;
     while (at < this.text.length) {
-      let end = this.text.indexOf('\n', at);
-      if (end < 0) end = this.text.length;
-      const line = this.text.slice(at, this.text.charCodeAt(end - 1) === CR && end > at ? end - 1 : end);
+      const { line, next } = this.rawLine(at);
       if (line === '') {
         // A blank line before more of the scalar changes its folding: not this reader's.
-        if (this.nextIndentFrom(end + 1) >= Math.max(indent, keyIndent + 1)) notPlain();
+        if (this.nextIndentFrom(next) >= Math.max(indent, keyIndent + 1)) notPlain();
         break;
       }
       let spaces = 0;
@@ -80,7 +78,7 @@ class Lines {
       if (spaces < indent) break;
       if (spaces > indent) notPlain();
       lines.push(line.slice(indent));
-      at = end + 1;
+      at = next;
     }
     if (lines.length === 0) notPlain();
     this.at = at;
@@ -91,16 +89,21 @@ class Lines {
   /** The indentation of the first line from `at` that is not empty, -1 at the end. */
   private nextIndentFrom(at: number): number {
     while (at < this.text.length) {
-      let end = this.text.indexOf('\n', at);
-      if (end < 0) end = this.text.length;
-      const line = this.text.slice(at, this.text.charCodeAt(end - 1) === CR && end > at ? end - 1 : end);
+      const { line, next } = this.rawLine(at);
       const content = line.replace(/^ +/, '');
       // A line of spaces alone may belong to the scalar: past this reader.
       if (line !== '' && content === '') return Number.POSITIVE_INFINITY;
       if (content !== '') return line.length - content.length;
-      at = end + 1;
+      at = next;
     }
     return -1;
+  }
+
+  /** The line that starts at `at` as written (its CR removed), and where the next one starts. */
+  private rawLine(at: number): { line: string; next: number } {
+    let end = this.text.indexOf('\n', at);
+    if (end < 0) end = this.text.length;
+    return { line: this.text.slice(at, this.text.charCodeAt(end - 1) === CR && end > at ? end - 1 : end), next: end + 1 };
   }
 
   private advance(): void {
@@ -142,13 +145,17 @@ function readMapping(lines: Lines, indent: number, first?: string): Record<strin
       body = lines.take();
     }
     const colon = keyEnd(body);
-    const key = plainWord(body.slice(0, colon));
-    // A key YAML reads as a number, a boolean or null is named otherwise in the data.
-    if (Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key)) notPlain();
+    const key = newKey(map, body.slice(0, colon));
     const rest = body.slice(colon + 1).replace(/^ +/, '');
-    map[key] = rest === '' ? nestedValue(lines, indent) : BLOCK_HEADER.test(rest) ? blockScalar(lines, indent, rest) : inlineValue(rest);
+    map[key] = rest === '' ? nestedValue(lines, indent) : valueOnLine(lines, indent, rest);
     body = undefined;
   }
+}
+
+/** A key of `map` as written, not yet in it. A key YAML reads as a number, a boolean or null is named otherwise in the data. */
+function newKey(map: Record<string, unknown>, text: string): string {
+  const key = plainWord(text);
+  return Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key) ? notPlain() : key;
 }
 
 /** Where the key of `key: value` or `key:` ends. */
@@ -176,12 +183,17 @@ function readSequence(lines: Lines, indent: number): unknown[] {
     if (item.startsWith(' ') || isSequenceItem(item)) notPlain();
     // `- key: value` opens a mapping whose keys stand two columns in.
     const isMapping = !/^["'[{]/.test(item) && (item.includes(': ') || item.endsWith(':'));
-    list.push(isMapping ? readMapping(lines, indent + 2, item) : BLOCK_HEADER.test(item) ? blockScalar(lines, indent, item) : inlineValue(item));
+    list.push(isMapping ? readMapping(lines, indent + 2, item) : valueOnLine(lines, indent, item));
   }
 }
 
 /** A block scalar's header as notes write it: folded or literal, the last line break stripped or kept. */
 const BLOCK_HEADER = /^[>|]-?$/;
+
+/** A value that starts on its key's or its dash's line (at `indent`): a block scalar's header, or the whole value. */
+function valueOnLine(lines: Lines, indent: number, text: string): unknown {
+  return BLOCK_HEADER.test(text) ? blockScalar(lines, indent, text) : inlineValue(text);
+}
 
 /** `>` joins the lines with a space, `|` keeps their breaks; `-` strips the final line break. */
 function blockScalar(lines: Lines, keyIndent: number, header: string): string {
@@ -216,8 +228,7 @@ function flowMapping(text: string): Record<string, unknown> {
   const map: Record<string, unknown> = {};
   for (const item of flowItems(text.slice(1, -1))) {
     const colon = item.indexOf(': ');
-    const key = plainWord(colon > 0 ? item.slice(0, colon) : notPlain());
-    if (Object.hasOwn(map, key) || key === '__proto__' || CORE_SPECIAL.test(key)) notPlain();
+    const key = newKey(map, colon > 0 ? item.slice(0, colon) : notPlain());
     map[key] = flowValue(item.slice(colon + 2).replace(/^ +/, ''));
   }
   return map;
