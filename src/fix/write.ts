@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { errorCode, flush, removeQuietly, sameBytes } from '../write/output-journal.js';
+import { errorCode, flush, removeQuietly, sameBytes, secondName } from '../write/output-journal.js';
 
 const at = (file: string) => ({ file, line: 1, column: 1 });
 
@@ -47,15 +47,10 @@ export async function writeNewFile(file: string, bytes: Uint8Array): Promise<Dia
   let temporary: string | undefined;
   try {
     temporary = await staged(file, bytes);
-    try {
-      await fs.link(temporary, file);
-    } catch (cause) {
-      if (errorCode(cause) === 'EEXIST') throw cause;
-      // Where hard links are not supported: a copy that still refuses an existing file.
-      await fs.copyFile(temporary, file, constants.COPYFILE_EXCL);
-    }
+    // A hard link (or a copy where links are not supported) that refuses an existing file.
+    const written = await secondName(temporary, file);
     await removeQuietly([temporary]);
-    return undefined;
+    return written ? undefined : error('fix-write-failed', { path: file, detail: 'ENOENT' }, at(file));
   } catch (cause) {
     if (temporary) await removeQuietly([temporary]);
     if (errorCode(cause) === 'EEXIST') return error('fix-copy-exists', { path: file }, at(file));

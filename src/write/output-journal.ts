@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { constants, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { error, warning, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Writer } from './index.js';
@@ -94,6 +94,21 @@ export async function flush(file: string): Promise<void> {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+/** A second name for `from` that never replaces a file at `to`: a hard link, or a copy where links are
+ * not supported. False when `from` is gone. */
+export async function secondName(from: string, to: string): Promise<boolean> {
+  try {
+    await fs.link(from, to);
+    return true;
+  } catch (cause) {
+    const code = errorCode(cause);
+    if (code === 'ENOENT') return false;
+    if (code === 'EEXIST') throw cause;
+    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
+    return true;
   }
 }
 

@@ -1,4 +1,4 @@
-import { constants, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { error, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadWriter, OUTPUT_FORMATS, type OutputFormat, type Writer } from './index.js';
@@ -15,6 +15,7 @@ import {
   removeQuietly,
   rollForward,
   sameBytes,
+  secondName,
   stampOf,
   temporaryName,
   writeFailure,
@@ -114,21 +115,6 @@ async function stage(folder: string, changing: readonly Change[], token: string)
     }
   }
   return staged;
-}
-
-/** A second name for `from` that never replaces a file at `to`: a hard link, or a copy where links are
- * not supported. False when `from` is gone. */
-async function secondName(from: string, to: string): Promise<boolean> {
-  try {
-    await fs.link(from, to);
-    return true;
-  } catch (cause) {
-    const code = errorCode(cause);
-    if (code === 'ENOENT') return false;
-    if (code === 'EEXIST') throw cause;
-    await fs.copyFile(from, to, constants.COPYFILE_EXCL);
-    return true;
-  }
 }
 
 /** The visible backup of a person's file: dated, and numbered when a backup of that second exists. */
